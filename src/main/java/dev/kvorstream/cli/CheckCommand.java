@@ -1,0 +1,52 @@
+package dev.kvorstream.cli;
+
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.problem.Diagnostic;
+import dev.kvorstream.problem.ExitCode;
+import dev.kvorstream.write.Publisher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "check",
+    description = {"Validates every design, the numbering, the links and drift of the ADRs.",
+        "Exits 1 naming each problem; 2 when a design cannot be read."})
+final class CheckCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+  @Mixin FolderOptions options;
+
+  @Override
+  public Integer call() {
+    Session session = main.session;
+    DecisionLog log = options.log(session);
+    List<String> problems = new ArrayList<>();
+    for (Diagnostic d : log.blocking()) {
+      problems.add(d.format());
+    }
+    for (Diagnostic d : log.advisories()) {
+      problems.add(d.format());
+    }
+    if (log.blocking().isEmpty()) {
+      Map<String, String> files = options.renderer(session).render(log);
+      for (Publisher.Change c : new Publisher(log.folder().dir()).check(files, log.folder().orphans())) {
+        problems.add(options.dirPath(c.file()) + ": error: " + GenerateCommand.describeDrift(c.action()));
+      }
+    }
+    for (String p : problems) {
+      session.err().println(p);
+    }
+    int count = log.entries().size();
+    if (!problems.isEmpty()) {
+      session.err().println("check: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+          + " in " + count + " decisions");
+      return ExitCode.FINDINGS;
+    }
+    session.out().println("check: " + count + " decisions, no problems");
+    return ExitCode.OK;
+  }
+}

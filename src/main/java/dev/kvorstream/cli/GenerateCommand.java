@@ -1,0 +1,87 @@
+package dev.kvorstream.cli;
+
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.problem.ExitCode;
+import dev.kvorstream.problem.KvException;
+import dev.kvorstream.write.Publisher;
+import dev.kvorstream.write.Publisher.Action;
+import dev.kvorstream.write.Publisher.Change;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "generate", sortOptions = false,
+    description = {"Renders every design into NNNN-slug.md beside it, and the index README.md.",
+        "Rewrites only files whose content changed; never a file edited or written by hand."})
+final class GenerateCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+  @Mixin FolderOptions options;
+
+  @Option(names = "--check", description = "Write nothing; exit 1 naming each file that is missing or out of date.")
+  boolean check;
+
+  @Option(names = "--force", description = "Replace files edited or written by hand, keeping each as NAME.orig.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    Session session = main.session;
+    DecisionLog log = options.log(session);
+    if (!log.blocking().isEmpty()) {
+      throw KvException.badInput(log.blocking());
+    }
+    Map<String, String> files = options.renderer(session).render(log);
+    Publisher publisher = new Publisher(log.folder().dir());
+    List<String> stale = log.folder().orphans();
+    if (check) {
+      List<Change> problems = publisher.check(files, stale);
+      for (Change c : problems) {
+        session.err().println(options.dirPath(c.file()) + ": " + describeDrift(c.action()));
+      }
+      if (!problems.isEmpty()) {
+        session.err().println("generate --check: " + problems.size() + " of " + files.size()
+            + " files need 'kv-or-stream generate'");
+        return ExitCode.FINDINGS;
+      }
+      session.out().println("generate --check: all " + files.size() + " files are up to date");
+      return ExitCode.OK;
+    }
+    List<Change> changes = publisher.publish(files, stale, force);
+    int written = 0;
+    int kept = 0;
+    for (Change c : changes) {
+      String path = options.dirPath(c.file());
+      switch (c.action()) {
+        case CREATED -> { session.out().println("created " + path); written++; }
+        case UPDATED -> { session.out().println("updated " + path); written++; }
+        case REMOVED -> session.out().println("removed " + path + " (its design is gone)");
+        case FORCED -> { session.out().println("replaced " + path + " (the hand-made version is in "
+            + path + ".orig)"); written++; }
+        case KEPT_EDITED -> { session.err().println(path + ": edited by hand since it was generated;"
+            + " left as it is (move your change into the design, or use --force)"); kept++; }
+        case KEPT_HAND_WRITTEN -> { session.err().println(path + ": written by hand, not by"
+            + " kv-or-stream; left as it is (rename it, or use --force)"); kept++; }
+        default -> { }
+      }
+    }
+    session.out().println("generate: " + written + " written, "
+        + (changes.size() - written - kept) + " unchanged" + (kept > 0 ? ", " + kept + " left as they are" : ""));
+    return kept > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+
+  static String describeDrift(Action action) {
+    return switch (action) {
+      case MISSING -> "missing; run kv-or-stream generate";
+      case OUT_OF_DATE -> "out of date; run kv-or-stream generate";
+      case KEPT_EDITED -> "edited by hand since it was generated";
+      case KEPT_HAND_WRITTEN -> "written by hand where a generated file belongs";
+      case REMOVED -> "generated from a design that no longer exists; run kv-or-stream generate";
+      default -> action.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+}

@@ -1,0 +1,538 @@
+package dev.kvorstream.design;
+
+import dev.kvorstream.heuristic.Answer;
+import dev.kvorstream.heuristic.Question;
+import dev.kvorstream.problem.Diagnostic;
+import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.Position;
+import dev.kvorstream.problem.Problems;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Reads one design file. YAML 1.2 (so {@code no} and {@code yes} are words, not booleans),
+ * composed into nodes that keep their marks; then every key and value is checked against
+ * the design's schema. All problems of the file are reported together, each at its place.
+ */
+public final class DesignLoader {
+
+  /** Aliases allowed per file: enough for any design, too few for an alias bomb. */
+  public static final int MAX_ALIASES = 20;
+  /** Nesting depth of YAML collections allowed; a design needs four at most. */
+  public static final int MAX_DEPTH = 32;
+
+  private static final List<String> TOP_KEYS = List.of(
+      "title", "status", "date", "deciders", "tags", "context", "flow", "answers", "why",
+      "case", "parts", "supersedes", "related");
+  private static final List<String> PART_KEYS = List.of("name", "context", "answers", "why", "case");
+  private static final List<String> FLOW_KEYS = List.of("producer", "consumers", "subject");
+  private static final List<String> QUESTION_KEYS =
+      Arrays.stream(Question.values()).map(Question::key).toList();
+  private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  private final Set<String> caseIds;
+
+  /** @param caseIds the common-case ids a design may name in {@code case} */
+  public DesignLoader(List<String> caseIds) {
+    this.caseIds = Set.copyOf(caseIds);
+    this.caseList = List.copyOf(caseIds);
+  }
+
+  private final List<String> caseList;
+
+  /**
+   * Loads a design from its bytes.
+   *
+   * @param path the path to show in messages, as the user would name the file
+   * @param name the parsed file name, or null when the file is not named NNNN-slug.yaml
+   * @throws KvException with every problem found, exit code 2
+   */
+  public Design load(String path, DesignName name, byte[] bytes) {
+    String text = SourceText.decode(path, bytes);
+    Node root = compose(path, text);
+    return new Reader(path, text).design(root, name);
+  }
+
+  private static Node compose(String path, String text) {
+    if (text.isBlank() || onlyComments(text)) {
+      throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
+          "empty design; a design needs at least a 'title'"));
+    }
+    checkDepth(path, text);
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel(path)
+        .setAllowDuplicateKeys(false)
+        .setAllowRecursiveKeys(false)
+        .setMaxAliasesForCollections(MAX_ALIASES)
+        .setCodePointLimit(SourceText.MAX_BYTES)
+        .setUseMarks(true)
+        .build();
+    try {
+      Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+      if (!documents.hasNext()) {
+        throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
+            "empty design; a design needs at least a 'title'"));
+      }
+      Node root = documents.next();
+      if (documents.hasNext()) {
+        Node second = documents.next();
+        throw KvException.badInput(Diagnostic.of(position(path, text, second),
+            "several YAML documents in one file; a design file holds one design"));
+      }
+      return root;
+    } catch (MarkedYamlEngineException e) {
+      Position at = e.getProblemMark().map(m -> position(path, text, m)).orElse(Position.ofFile(path));
+      throw KvException.badInput(Diagnostic.of(at, syntaxMessage(e)));
+    } catch (YamlEngineException e) {
+      throw KvException.badInput(Diagnostic.of(Position.ofFile(path), clean(e.getMessage())));
+    } catch (StackOverflowError e) {
+      throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
+          "YAML nested too deeply; a design needs at most " + MAX_DEPTH + " levels"));
+    }
+  }
+
+  private static boolean onlyComments(String text) {
+    for (String line : text.split("\\R")) {
+      String t = line.strip();
+      if (!t.isEmpty() && !t.startsWith("#") && !t.equals("---") && !t.equals("...")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Refuses deeply nested flow collections before the recursive composer sees them. */
+  private static void checkDepth(String path, String text) {
+    int depth = 0;
+    int line = 1;
+    int column = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      column++;
+      if (c == '\n') {
+        line++;
+        column = 0;
+      } else if (c == '[' || c == '{') {
+        depth++;
+        if (depth > MAX_DEPTH) {
+          throw KvException.badInput(Diagnostic.of(Position.at(path, text, line, column),
+              "YAML nested too deeply; a design needs at most " + MAX_DEPTH + " levels"));
+        }
+      } else if (c == ']' || c == '}') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+  }
+
+  private static String syntaxMessage(MarkedYamlEngineException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
+      return "tab character; YAML indents with spaces only";
+    }
+    String context = e.getContext() == null ? "" : e.getContext();
+    String message = context.isEmpty() ? problem : problem + " (" + context + ")";
+    return "YAML syntax: " + clean(message);
+  }
+
+  private static String clean(String message) {
+    if (message == null) {
+      return "YAML could not be read";
+    }
+    String oneLine = message.replaceAll("\\s+", " ").strip();
+    int inFile = oneLine.indexOf(" in ");
+    return inFile > 0 && oneLine.contains(", line ") ? oneLine.substring(0, inFile) : oneLine;
+  }
+
+  static Position position(String path, String text, Mark mark) {
+    return Position.at(path, text, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  static Position position(String path, String text, Node node) {
+    return node.getStartMark().map(m -> position(path, text, m)).orElse(Position.ofFile(path));
+  }
+
+  /** Walks one document, collecting problems. */
+  private final class Reader {
+    private final String path;
+    private final String text;
+    private final Problems problems = new Problems();
+
+    Reader(String path, String text) {
+      this.path = path;
+      this.text = text;
+    }
+
+    Position at(Node node) {
+      return position(path, text, node);
+    }
+
+    void error(Node node, String message) {
+      problems.add(at(node), message);
+    }
+
+    Design design(Node root, DesignName name) {
+      Map<String, NodeTuple> map = mapping(root, "a design", TOP_KEYS,
+          "a design is a map of keys such as title, context and answers");
+      if (map == null) {
+        problems.throwIfAny();
+      }
+      String title = null;
+      NodeTuple titleNode = map.get("title");
+      if (titleNode == null) {
+        problems.add(Position.at(path, text, 1, 1), "missing 'title'; every design needs one");
+      } else {
+        title = text(titleNode.getValueNode(), "title", true);
+        if (title != null && title.isBlank()) {
+          error(titleNode.getValueNode(), "'title' is empty; name the communication path");
+          title = null;
+        }
+        if (title != null && (title.contains("\n") || title.contains("\r"))) {
+          error(titleNode.getValueNode(), "'title' must be one line");
+          title = null;
+        }
+      }
+      Status status = Status.PROPOSED;
+      if (map.containsKey("status")) {
+        Node node = map.get("status").getValueNode();
+        String word = text(node, "status", false);
+        if (word != null) {
+          status = Status.fromWord(word);
+          if (status == null || !status.word().equals(word)) {
+            error(node, "unknown status '" + word + "'; expected one of "
+                + String.join(", ", Status.words()) + Suggest.hint(word, Status.words()));
+            status = Status.PROPOSED;
+          }
+        }
+      }
+      LocalDate date = map.containsKey("date") ? date(map.get("date").getValueNode()) : null;
+      List<String> deciders = map.containsKey("deciders")
+          ? textList(map.get("deciders").getValueNode(), "deciders") : List.of();
+      List<String> tags = map.containsKey("tags")
+          ? textList(map.get("tags").getValueNode(), "tags") : List.of();
+      String context = map.containsKey("context")
+          ? text(map.get("context").getValueNode(), "context", false) : null;
+      Flow flow = map.containsKey("flow") ? flow(map.get("flow").getValueNode()) : null;
+      Concern concern = concern(map, "the design");
+      List<Part> parts = List.of();
+      if (map.containsKey("parts")) {
+        Node partsNode = map.get("parts").getValueNode();
+        if (map.containsKey("answers")) {
+          error(map.get("answers").getKeyNode(),
+              "'answers' and 'parts' together; put the answers inside each part");
+        }
+        if (map.containsKey("why")) {
+          error(map.get("why").getKeyNode(),
+              "'why' and 'parts' together; put the reasons inside each part");
+        }
+        if (map.containsKey("case")) {
+          error(map.get("case").getKeyNode(),
+              "'case' and 'parts' together; name the case inside each part");
+        }
+        parts = parts(partsNode);
+      }
+      List<Ref> supersedes = map.containsKey("supersedes")
+          ? refs(map.get("supersedes").getValueNode(), "supersedes") : List.of();
+      List<Ref> related = map.containsKey("related")
+          ? refs(map.get("related").getValueNode(), "related") : List.of();
+      problems.throwIfAny();
+      return new Design(path, name, title, status, date, deciders, tags, context, flow,
+          concern, parts, supersedes, related, at(root));
+    }
+
+    /**
+     * The node as a map of its keys, each key checked against {@code allowed}; null (with
+     * the problem recorded) when the node is not a map.
+     */
+    Map<String, NodeTuple> mapping(Node node, String what, List<String> allowed, String hint) {
+      if (!(node instanceof MappingNode mapping)) {
+        error(node, what + " must be a map, found " + kind(node) + "; " + hint);
+        return null;
+      }
+      checkTag(node);
+      Map<String, NodeTuple> out = new LinkedHashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        if (!(keyNode instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
+          error(keyNode, "keys must be words; found " + kind(keyNode));
+          continue;
+        }
+        String key = scalar.getValue();
+        if (out.containsKey(key)) {
+          error(keyNode, "duplicate key '" + key + "'; it was already given on line "
+              + at(out.get(key).getKeyNode()).line());
+          continue;
+        }
+        if (!allowed.contains(key)) {
+          error(keyNode, "unknown key '" + key + "' in " + what + Suggest.hint(key, allowed)
+              + (Suggest.nearest(key, allowed) == null
+                  ? "; expected one of " + String.join(", ", allowed) : ""));
+          continue;
+        }
+        out.put(key, tuple);
+      }
+      return out;
+    }
+
+    void checkTag(Node node) {
+      Tag tag = node.getTag();
+      boolean standard = node instanceof ScalarNode ? SCALAR_TAGS.contains(tag)
+          : tag.equals(Tag.MAP) || tag.equals(Tag.SEQ);
+      if (!standard) {
+        error(node, "YAML tag '" + tag.getValue() + "' is not allowed in a design");
+      }
+    }
+
+    /** A text value; numbers are taken as text only where {@code numbersAsText}. */
+    String text(Node node, String key, boolean numbersAsText) {
+      if (!(node instanceof ScalarNode scalar)) {
+        error(node, "'" + key + "' must be text, found " + kind(node));
+        return null;
+      }
+      checkTag(node);
+      Tag tag = scalar.getTag();
+      if (tag.equals(Tag.NULL)) {
+        error(node, "'" + key + "' is empty; give it a value or leave the key out");
+        return null;
+      }
+      if (tag.equals(Tag.STR) || (numbersAsText && (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)))) {
+        return scalar.getValue();
+      }
+      error(node, "'" + key + "' must be text, found " + kind(node)
+          + (tag.equals(Tag.BOOL) ? "; quote it if you mean the word" : ""));
+      return null;
+    }
+
+    LocalDate date(Node node) {
+      String value = text(node, "date", false);
+      if (value == null) {
+        return null;
+      }
+      if (!ISO_DATE.matcher(value).matches()) {
+        error(node, "bad date '" + value + "'; expected YYYY-MM-DD, e.g. 2026-03-03");
+        return null;
+      }
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        error(node, "bad date '" + value + "'; no such day (expected YYYY-MM-DD)");
+        return null;
+      }
+    }
+
+    List<String> textList(Node node, String key) {
+      if (!(node instanceof SequenceNode seq)) {
+        error(node, "'" + key + "' must be a list, e.g. " + key + ": [platform team]; found "
+            + kind(node));
+        return List.of();
+      }
+      checkTag(node);
+      List<String> out = new ArrayList<>();
+      for (Node item : seq.getValue()) {
+        String value = text(item, key + "' item '", true);
+        if (value != null) {
+          if (value.isBlank()) {
+            error(item, "empty item in '" + key + "'");
+          } else {
+            out.add(value.strip());
+          }
+        }
+      }
+      return out;
+    }
+
+    Flow flow(Node node) {
+      Map<String, NodeTuple> map = mapping(node, "flow", FLOW_KEYS,
+          "give producer, consumers and subject");
+      if (map == null) {
+        return null;
+      }
+      String producer = map.containsKey("producer")
+          ? text(map.get("producer").getValueNode(), "producer", false) : null;
+      List<String> consumers = map.containsKey("consumers")
+          ? textList(map.get("consumers").getValueNode(), "consumers") : List.of();
+      String subject = map.containsKey("subject")
+          ? text(map.get("subject").getValueNode(), "subject", false) : null;
+      if (subject != null && (subject.isBlank() || subject.chars().anyMatch(Character::isWhitespace))) {
+        error(map.get("subject").getValueNode(),
+            "'subject' must be a NATS subject without spaces, e.g. tool.execute.>");
+      }
+      return new Flow(producer, consumers, subject);
+    }
+
+    Concern concern(Map<String, NodeTuple> map, String owner) {
+      Map<Question, Answer> answers = new EnumMap<>(Question.class);
+      if (map.containsKey("answers") && !isNull(map.get("answers").getValueNode())) {
+        Map<String, NodeTuple> given = mapping(map.get("answers").getValueNode(), "answers",
+            QUESTION_KEYS, "give restart, delivery, processing and nature");
+        if (given != null) {
+          given.forEach((key, tuple) -> {
+            Question q = Question.byKey(key);
+            Answer a = answer(q, tuple.getValueNode());
+            if (a != null) {
+              answers.put(q, a);
+            }
+          });
+        }
+      }
+      Map<Question, String> why = new EnumMap<>(Question.class);
+      if (map.containsKey("why") && !isNull(map.get("why").getValueNode())) {
+        Map<String, NodeTuple> given = mapping(map.get("why").getValueNode(), "why",
+            QUESTION_KEYS, "give one line per test: restart, delivery, processing, nature");
+        if (given != null) {
+          given.forEach((key, tuple) -> {
+            String line = text(tuple.getValueNode(), "why." + key, true);
+            if (line != null) {
+              why.put(Question.byKey(key), line.strip());
+            }
+          });
+        }
+      }
+      String caseId = null;
+      if (map.containsKey("case")) {
+        Node node = map.get("case").getValueNode();
+        String id = text(node, "case", false);
+        if (id != null && !caseIds.contains(id)) {
+          error(node, "unknown case '" + id + "' in " + owner + Suggest.hint(id, caseList)
+              + "; the cases are " + String.join(", ", caseList));
+        } else {
+          caseId = id;
+        }
+      }
+      return new Concern(answers, why, caseId);
+    }
+
+    Answer answer(Question question, Node node) {
+      List<String> words = question.answers().stream().map(Answer::word).toList();
+      String expected = "expected '" + words.get(0) + "' or '" + words.get(1) + "'";
+      if (!(node instanceof ScalarNode scalar)) {
+        error(node, "answer to " + question.key() + " (test " + question.number() + ") must be a word; "
+            + expected);
+        return null;
+      }
+      checkTag(node);
+      if (scalar.getTag().equals(Tag.NULL)) {
+        return null;
+      }
+      String word = scalar.getValue();
+      Answer answer = scalar.getTag().equals(Tag.STR) ? Answer.of(question, word) : null;
+      if (answer == null) {
+        String found = scalar.getTag().equals(Tag.STR) ? "'" + word + "'" : kind(node) + " '" + word + "'";
+        error(node, "unknown answer " + found + " for " + question.key() + " (test "
+            + question.number() + "); " + expected + Suggest.hint(word, words));
+      }
+      return answer;
+    }
+
+    List<Part> parts(Node node) {
+      if (!(node instanceof SequenceNode seq)) {
+        error(node, "'parts' must be a list of parts, each with a name and answers; found "
+            + kind(node));
+        return List.of();
+      }
+      if (seq.getValue().isEmpty()) {
+        error(node, "'parts' is empty; list at least two parts, or use 'answers' instead");
+        return List.of();
+      }
+      List<Part> parts = new ArrayList<>();
+      Set<String> names = new HashSet<>();
+      for (Node item : seq.getValue()) {
+        Map<String, NodeTuple> map = mapping(item, "a part", PART_KEYS,
+            "a part has a name, answers, and optionally why, case and context");
+        if (map == null) {
+          continue;
+        }
+        String name = null;
+        if (!map.containsKey("name")) {
+          error(item, "a part needs a 'name'");
+        } else {
+          name = text(map.get("name").getValueNode(), "name", true);
+          if (name != null && name.isBlank()) {
+            error(map.get("name").getValueNode(), "a part's 'name' is empty");
+            name = null;
+          } else if (name != null && !names.add(name)) {
+            error(map.get("name").getValueNode(), "two parts are named '" + name + "'");
+          }
+        }
+        String context = map.containsKey("context")
+            ? text(map.get("context").getValueNode(), "context", false) : null;
+        Concern concern = concern(map, "part '" + name + "'");
+        if (name != null) {
+          parts.add(new Part(name.strip(), context == null ? "" : context, concern));
+        }
+      }
+      return parts;
+    }
+
+    List<Ref> refs(Node node, String key) {
+      if (!(node instanceof SequenceNode seq)) {
+        error(node, "'" + key + "' must be a list of decision numbers, e.g. " + key + ": [3]; found "
+            + kind(node));
+        return List.of();
+      }
+      List<Ref> out = new ArrayList<>();
+      for (Node item : seq.getValue()) {
+        if (item instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+          try {
+            int n = Integer.parseInt(s.getValue().replace("_", ""));
+            if (n > 0) {
+              out.add(new Ref(n, at(item)));
+              continue;
+            }
+          } catch (NumberFormatException e) {
+            // falls through to the error below
+          }
+        }
+        error(item, "'" + key + "' lists decision numbers such as 3; found " + kind(item)
+            + (item instanceof ScalarNode s ? " '" + s.getValue() + "'" : ""));
+      }
+      return out;
+    }
+  }
+
+  /** An empty value ({@code key:} with nothing after it), which counts as left out. */
+  static boolean isNull(Node node) {
+    return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+  }
+
+  static String kind(Node node) {
+    if (node instanceof MappingNode) {
+      return "a map";
+    }
+    if (node instanceof SequenceNode) {
+      return "a list";
+    }
+    Tag tag = node.getTag();
+    if (tag.equals(Tag.BOOL)) {
+      return "a boolean";
+    }
+    if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
+      return "a number";
+    }
+    if (tag.equals(Tag.NULL)) {
+      return "nothing";
+    }
+    return "text";
+  }
+}

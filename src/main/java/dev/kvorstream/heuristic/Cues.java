@@ -1,0 +1,119 @@
+package dev.kvorstream.heuristic;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cue phrases and how they are found in text. Text and cues are cut into the same lowercase
+ * word tokens (anything but a letter or digit separates words), so "fan-out" in a cue
+ * matches "fan out" and "Fan-Out" in a description. A cue word ending in {@code *} matches
+ * any word starting with the rest ("execut*" finds "executes" and "execution").
+ */
+public final class Cues {
+
+  private Cues() {}
+
+  /** A cue phrase as written and its tokens. */
+  public record Cue(String phrase, List<String> tokens) {
+    public Cue {
+      tokens = List.copyOf(tokens);
+      if (tokens.isEmpty()) {
+        throw new IllegalArgumentException("a cue needs at least one word: '" + phrase + "'");
+      }
+    }
+
+    public static Cue of(String phrase) {
+      List<String> words = new ArrayList<>();
+      for (String part : phrase.toLowerCase(Locale.ROOT).split("[^a-z0-9*]+")) {
+        if (!part.isEmpty()) {
+          words.add(part);
+        }
+      }
+      return new Cue(phrase, words);
+    }
+
+    /** How much this cue counts: its number of words, so a longer phrase beats its parts. */
+    public int weight() {
+      return tokens.size();
+    }
+
+    boolean matchesAt(List<String> text, int start) {
+      if (start + tokens.size() > text.size()) {
+        return false;
+      }
+      for (int i = 0; i < tokens.size(); i++) {
+        String want = tokens.get(i);
+        String have = text.get(start + i);
+        boolean ok = want.endsWith("*")
+            ? have.startsWith(want.substring(0, want.length() - 1))
+            : have.equals(want);
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** One place where a cue was found: the token range {@code [start, end)}. */
+  public record Match<T>(T owner, Cue cue, int start, int end) {}
+
+  /** Lowercase word tokens of a text. */
+  public static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    int start = -1;
+    for (int i = 0; i <= lower.length(); i++) {
+      boolean word = i < lower.length() && Character.isLetterOrDigit(lower.charAt(i));
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        out.add(lower.substring(start, i));
+        start = -1;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every occurrence of the given cues in {@code text}, then a non-overlapping selection:
+   * longer cues first, then earlier ones, so "must not be repeated" claims its words before
+   * "repeated" can.
+   */
+  public static <T> List<Match<T>> select(List<String> text, List<Owned<T>> cues) {
+    List<Match<T>> all = new ArrayList<>();
+    for (Owned<T> owned : cues) {
+      for (int i = 0; i < text.size(); i++) {
+        if (owned.cue().matchesAt(text, i)) {
+          all.add(new Match<>(owned.owner(), owned.cue(), i, i + owned.cue().weight()));
+        }
+      }
+    }
+    all.sort(Comparator.<Match<T>>comparingInt(m -> -(m.end() - m.start()))
+        .thenComparingInt(Match::start));
+    boolean[] taken = new boolean[text.size()];
+    List<Match<T>> chosen = new ArrayList<>();
+    for (Match<T> m : all) {
+      boolean free = true;
+      for (int i = m.start(); i < m.end(); i++) {
+        free &= !taken[i];
+      }
+      if (free) {
+        for (int i = m.start(); i < m.end(); i++) {
+          taken[i] = true;
+        }
+        chosen.add(m);
+      }
+    }
+    chosen.sort(Comparator.comparingInt(Match::start));
+    return chosen;
+  }
+
+  /** A cue and what it stands for (an answer, a case). */
+  public record Owned<T>(T owner, Cue cue) {}
+}

@@ -1,0 +1,132 @@
+package dev.kvorstream.heuristic;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The engine: applies the four tests in order. The first answered test decides; any other
+ * answered test that votes differently is a conflict. Omitted answers may be inferred from
+ * the design's words first; inferred answers count like given ones.
+ */
+public final class Heuristic {
+
+  private static volatile Heuristic standard;
+
+  private final Inference inference;
+  private final Catalogue catalogue;
+
+  Heuristic(Inference inference, Catalogue catalogue) {
+    this.inference = inference;
+    this.catalogue = catalogue;
+  }
+
+  /** The heuristic with the built-in cue words and catalogue, loaded once. */
+  public static Heuristic standard() {
+    Heuristic h = standard;
+    if (h == null) {
+      synchronized (Heuristic.class) {
+        h = standard;
+        if (h == null) {
+          h = new Heuristic(Inference.load(), Catalogue.load());
+          standard = h;
+        }
+      }
+    }
+    return h;
+  }
+
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  /**
+   * Evaluates one concern.
+   *
+   * @param given the answers the design states
+   * @param words the design's words (title, context, flow) for inference and case matching
+   * @param infer whether omitted answers may be inferred from {@code words}
+   * @param declaredCase the case id the design names, or null to search for the nearest
+   */
+  public Evaluation evaluate(
+      Map<Question, Answer> given, String words, boolean infer, String declaredCase) {
+    List<String> tokens = Cues.tokens(words);
+    Map<Question, Inference.Inferred> inferred =
+        infer ? inference.infer(tokens) : Map.of();
+    List<Outcome> outcomes = new ArrayList<>(4);
+    Map<Question, Answer> answered = new EnumMap<>(Question.class);
+    for (Question q : Question.values()) {
+      Answer a = given.get(q);
+      if (a != null) {
+        outcomes.add(new Outcome(q, a, Source.GIVEN, null));
+        answered.put(q, a);
+      } else if (inferred.containsKey(q)) {
+        Inference.Inferred i = inferred.get(q);
+        outcomes.add(new Outcome(q, i.answer(), Source.INFERRED, i.cue()));
+        answered.put(q, i.answer());
+      } else {
+        outcomes.add(Outcome.unknown(q));
+      }
+    }
+    Question decidedBy = null;
+    for (Outcome o : outcomes) {
+      if (o.answered()) {
+        decidedBy = o.question();
+        break;
+      }
+    }
+    Verdict verdict = Verdict.UNDECIDED;
+    List<Question> conflicting = new ArrayList<>();
+    if (decidedBy != null) {
+      Primitive vote = outcomes.get(decidedBy.ordinal()).vote();
+      verdict = Verdict.of(vote);
+      for (Outcome o : outcomes) {
+        if (o.answered() && o.vote() != vote) {
+          conflicting.add(o.question());
+        }
+      }
+    }
+    NearestCase nearest = nearest(answered, tokens, declaredCase, verdict);
+    return new Evaluation(outcomes, verdict, decidedBy, conflicting, nearest);
+  }
+
+  private NearestCase nearest(
+      Map<Question, Answer> answered, List<String> tokens, String declared, Verdict verdict) {
+    CommonCase found;
+    if (declared != null) {
+      found = catalogue.byId(declared);
+      if (found == null) {
+        throw new IllegalArgumentException("unknown case '" + declared + "'");
+      }
+    } else {
+      found = catalogue.nearest(answered, tokens);
+    }
+    if (found == null) {
+      return null;
+    }
+    return new NearestCase(found, declared != null, verdict.primitive() == found.primitive());
+  }
+
+  /**
+   * A split design's verdict: the parts' common verdict; {@code both} when the parts use
+   * both primitives; {@code undecided} when there are no parts, or some part is undecided
+   * and the rest agree.
+   */
+  public static Verdict combine(Collection<Verdict> parts) {
+    Set<Verdict> distinct = parts.isEmpty() ? EnumSet.noneOf(Verdict.class) : EnumSet.copyOf(parts);
+    if (distinct.size() == 1) {
+      return distinct.iterator().next();
+    }
+    if (distinct.contains(Verdict.KV_WATCH) && distinct.contains(Verdict.JETSTREAM_STREAM)) {
+      return Verdict.BOTH;
+    }
+    if (distinct.contains(Verdict.BOTH)) {
+      return Verdict.BOTH;
+    }
+    return Verdict.UNDECIDED;
+  }
+}

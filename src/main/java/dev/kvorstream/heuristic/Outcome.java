@@ -1,0 +1,36 @@
+package dev.kvorstream.heuristic;
+
+/**
+ * One test's result: the answer (null when unanswered), where it came from, and for an
+ * inferred answer the words that led to it.
+ */
+public record Outcome(Question question, Answer answer, Source source, String cue) {
+
+  public Outcome {
+    if (question == null || source == null) {
+      throw new IllegalArgumentException("an outcome needs its question and source");
+    }
+    if ((answer == null) != (source == Source.UNKNOWN)) {
+      throw new IllegalArgumentException("an answer is unknown exactly when it is missing");
+    }
+    if (answer != null && answer.question() != question) {
+      throw new IllegalArgumentException(answer + " does not answer " + question);
+    }
+    if ((cue != null) != (source == Source.INFERRED)) {
+      throw new IllegalArgumentException("only an inferred answer names its cue");
+    }
+  }
+
+  public static Outcome unknown(Question question) {
+    return new Outcome(question, null, Source.UNKNOWN, null);
+  }
+
+  public boolean answered() {
+    return answer != null;
+  }
+
+  /** The primitive this test votes for, or null when unanswered. */
+  public Primitive vote() {
+    return answer == null ? null : answer.vote();
+  }
+}

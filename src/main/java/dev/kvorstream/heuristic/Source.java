@@ -1,0 +1,18 @@
+package dev.kvorstream.heuristic;
+
+/** Where a test's answer came from. */
+public enum Source {
+  GIVEN("given"),
+  INFERRED("inferred"),
+  UNKNOWN("unknown");
+
+  private final String id;
+
+  Source(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+}

@@ -1,0 +1,229 @@
+package dev.kvorstream.log;
+
+import dev.kvorstream.design.Design;
+import dev.kvorstream.design.Ref;
+import dev.kvorstream.design.Status;
+import dev.kvorstream.heuristic.Assessment;
+import dev.kvorstream.problem.Diagnostic;
+import dev.kvorstream.problem.Position;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The numbered, linked decision log of one folder. Links are declared once, in a design,
+ * and each entry carries both directions. {@link #blocking()} lists the problems that make
+ * the log unusable (generate refuses it); {@link #advisories()} the ones {@code check}
+ * also reports (a status that contradicts the links).
+ */
+public final class DecisionLog {
+
+  private final Folder folder;
+  private final List<Entry> entries;
+  private final Map<Integer, Entry> byNumber;
+  private final List<Diagnostic> blocking;
+  private final List<Diagnostic> advisories;
+
+  private DecisionLog(Folder folder, List<Entry> entries, List<Diagnostic> blocking,
+      List<Diagnostic> advisories) {
+    this.folder = folder;
+    this.entries = List.copyOf(entries);
+    this.byNumber = new HashMap<>();
+    for (Entry e : entries) {
+      byNumber.putIfAbsent(e.number(), e);
+    }
+    this.blocking = List.copyOf(blocking);
+    this.advisories = List.copyOf(advisories);
+  }
+
+  /** Assesses every design of the folder and links the entries. */
+  public static DecisionLog build(Folder folder, Assessor assessor) {
+    Map<Integer, List<String>> filesByNumber = new TreeMap<>();
+    List<Entry> draft = new ArrayList<>();
+    Map<Integer, List<Link>> links = new HashMap<>();
+    List<Diagnostic> blocking = new ArrayList<>(folder.misnamed());
+    List<Diagnostic> advisories = new ArrayList<>();
+
+    for (Design d : folder.designs()) {
+      filesByNumber.computeIfAbsent(d.number(), n -> new ArrayList<>()).add(d.name().fileName());
+    }
+    for (HandWritten h : folder.handWritten()) {
+      filesByNumber.computeIfAbsent(h.number(), n -> new ArrayList<>()).add(h.fileName());
+    }
+    filesByNumber.forEach((number, files) -> {
+      if (files.size() > 1) {
+        for (String file : files) {
+          blocking.add(Diagnostic.of(Position.ofFile(folder.displayPath(file)),
+              "decision number " + number + " is taken by " + files.size() + " files ("
+                  + String.join(", ", files) + "); give this one the next free number, "
+                  + nextFree(filesByNumber.keySet())));
+        }
+      }
+    });
+
+    for (Design d : folder.designs()) {
+      for (Ref ref : d.supersedes()) {
+        if (checkRef(d, ref, "supersedes", filesByNumber, blocking)) {
+          add(links, d.number(), new Link(LinkKind.SUPERSEDES, ref.number()));
+          add(links, ref.number(), new Link(LinkKind.SUPERSEDED_BY, d.number()));
+        }
+      }
+      for (Ref ref : d.related()) {
+        if (checkRef(d, ref, "related", filesByNumber, blocking)) {
+          add(links, d.number(), new Link(LinkKind.RELATED, ref.number()));
+          add(links, ref.number(), new Link(LinkKind.RELATED, d.number()));
+        }
+      }
+    }
+    blocking.addAll(cycles(folder));
+
+    for (Design d : folder.designs()) {
+      Assessment a = assessor.assess(d);
+      draft.add(new Entry(d.number(), d.name().stem(), d, a, null,
+          sorted(links.getOrDefault(d.number(), List.of()))));
+    }
+    for (HandWritten h : folder.handWritten()) {
+      String stem = h.fileName().substring(0, h.fileName().length() - 3);
+      draft.add(new Entry(h.number(), stem, null, null, h,
+          sorted(links.getOrDefault(h.number(), List.of()))));
+    }
+    draft.sort(Comparator.comparingInt(Entry::number).thenComparing(Entry::stem));
+
+    for (Entry e : draft) {
+      if (!e.generated()) {
+        continue;
+      }
+      List<Integer> successors = e.linked(LinkKind.SUPERSEDED_BY);
+      String where = e.design().path();
+      if (!successors.isEmpty() && e.design().status() != Status.SUPERSEDED) {
+        advisories.add(Diagnostic.of(Position.ofFile(where), "decision " + e.number()
+            + " is superseded by " + join(successors) + " but its status is '"
+            + e.design().status().word() + "'; set status: superseded"));
+      }
+      if (successors.isEmpty() && e.design().status() == Status.SUPERSEDED) {
+        advisories.add(Diagnostic.of(Position.ofFile(where), "decision " + e.number()
+            + " has status 'superseded' but no decision supersedes it; add supersedes: ["
+            + e.number() + "] to its successor"));
+      }
+    }
+    return new DecisionLog(folder, draft, blocking, advisories);
+  }
+
+  private static boolean checkRef(Design d, Ref ref, String key,
+      Map<Integer, List<String>> numbers, List<Diagnostic> problems) {
+    if (ref.number() == d.number()) {
+      problems.add(Diagnostic.of(ref.at(), "decision " + d.number() + " " + key + " itself"));
+      return false;
+    }
+    if (!numbers.containsKey(ref.number())) {
+      problems.add(Diagnostic.of(ref.at(), "'" + key + "' names decision " + ref.number()
+          + ", but the folder has no decision " + ref.number()));
+      return false;
+    }
+    return true;
+  }
+
+  private static List<Diagnostic> cycles(Folder folder) {
+    Map<Integer, List<Integer>> edges = new HashMap<>();
+    Map<Integer, Design> designs = new LinkedHashMap<>();
+    for (Design d : folder.designs()) {
+      designs.putIfAbsent(d.number(), d);
+      for (Ref r : d.supersedes()) {
+        edges.computeIfAbsent(d.number(), n -> new ArrayList<>()).add(r.number());
+      }
+    }
+    List<Diagnostic> found = new ArrayList<>();
+    Map<Integer, Integer> state = new HashMap<>();
+    TreeSet<Integer> reported = new TreeSet<>();
+    for (Integer start : new TreeSet<>(edges.keySet())) {
+      List<Integer> path = new ArrayList<>();
+      walk(start, edges, state, path, cycle -> {
+        int smallest = cycle.stream().min(Integer::compare).orElseThrow();
+        if (reported.add(smallest)) {
+          Design d = designs.get(cycle.get(0));
+          StringBuilder chain = new StringBuilder();
+          for (Integer n : cycle) {
+            chain.append(n).append(" supersedes ");
+          }
+          chain.append(cycle.get(0));
+          found.add(Diagnostic.of(Position.ofFile(d.path()),
+              "supersede cycle: " + chain + "; a decision cannot supersede its own successor"));
+        }
+      });
+    }
+    return found;
+  }
+
+  private static void walk(int node, Map<Integer, List<Integer>> edges, Map<Integer, Integer> state,
+      List<Integer> path, java.util.function.Consumer<List<Integer>> onCycle) {
+    Integer s = state.get(node);
+    if (s != null && s == 2) {
+      return;
+    }
+    if (s != null && s == 1) {
+      onCycle.accept(new ArrayList<>(path.subList(path.indexOf(node), path.size())));
+      return;
+    }
+    state.put(node, 1);
+    path.add(node);
+    for (int next : edges.getOrDefault(node, List.of())) {
+      walk(next, edges, state, path, onCycle);
+    }
+    path.remove(path.size() - 1);
+    state.put(node, 2);
+  }
+
+  private static void add(Map<Integer, List<Link>> links, int from, Link link) {
+    List<Link> list = links.computeIfAbsent(from, n -> new ArrayList<>());
+    if (!list.contains(link)) {
+      list.add(link);
+    }
+  }
+
+  private static List<Link> sorted(List<Link> links) {
+    List<Link> copy = new ArrayList<>(links);
+    copy.sort(Comparator.comparing(Link::kind).thenComparingInt(Link::target));
+    return copy;
+  }
+
+  private static String join(List<Integer> numbers) {
+    return String.join(", ", numbers.stream().map(String::valueOf).toList());
+  }
+
+  /** The smallest number above every used one. */
+  static int nextFree(java.util.Set<Integer> used) {
+    return used.stream().max(Integer::compare).orElse(0) + 1;
+  }
+
+  public Folder folder() {
+    return folder;
+  }
+
+  /** Every decision, in number order. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** The decision with this number (the first, if the number is taken twice), or null. */
+  public Entry byNumber(int number) {
+    return byNumber.get(number);
+  }
+
+  public List<Diagnostic> blocking() {
+    return blocking;
+  }
+
+  public List<Diagnostic> advisories() {
+    return advisories;
+  }
+
+  /** The number a new decision gets. */
+  public int nextNumber() {
+    return nextFree(byNumber.keySet());
+  }
+}

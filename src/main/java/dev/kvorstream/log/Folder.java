@@ -1,0 +1,120 @@
+package dev.kvorstream.log;
+
+import dev.kvorstream.design.Design;
+import dev.kvorstream.design.DesignLoader;
+import dev.kvorstream.design.DesignName;
+import dev.kvorstream.problem.Diagnostic;
+import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.Position;
+import dev.kvorstream.problem.Problems;
+import dev.kvorstream.write.Marker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * What one decisions folder holds: the designs (loaded, every error of every file
+ * collected), the ADRs on disk by file name, and the ADRs without a design beside them.
+ */
+public record Folder(
+    Path dir,
+    String display,
+    List<Design> designs,
+    Map<String, String> adrsOnDisk,
+    List<HandWritten> handWritten,
+    List<String> orphans,
+    List<Diagnostic> misnamed) {
+
+  private static final Pattern ADR = Pattern.compile("(\\d{4,9})-[^/\\\\]*\\.md");
+
+  /** The path of a file in the folder as the user would name it. */
+  public static String displayPath(String display, String fileName) {
+    return display.equals(".") || display.isEmpty() ? fileName
+        : display.endsWith("/") ? display + fileName : display + "/" + fileName;
+  }
+
+  public String displayPath(String fileName) {
+    return displayPath(display, fileName);
+  }
+
+  /**
+   * Reads the folder.
+   *
+   * @throws KvException exit 2 with every design error found, or when the folder is missing
+   */
+  public static Folder read(Path dir, String display, DesignLoader loader) {
+    if (!Files.isDirectory(dir)) {
+      throw KvException.usage("no decisions folder '" + display
+          + "'; create it with 'kv-or-stream new', or point --dir at it");
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw KvException.failed("cannot list " + display + ": " + e.getMessage(), e);
+    }
+    Problems problems = new Problems();
+    List<Design> designs = new ArrayList<>();
+    Map<String, String> adrs = new HashMap<>();
+    List<Diagnostic> misnamed = new ArrayList<>();
+    Map<String, Integer> adrNumbers = new HashMap<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      String shown = displayPath(display, name);
+      if (name.startsWith(".")) {
+        continue;
+      }
+      if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+        DesignName parsed = DesignName.parse(name);
+        if (parsed == null) {
+          misnamed.add(Diagnostic.of(Position.ofFile(shown),
+              "design file not named NNNN-slug.yaml (a number of at least 4 digits, a dash, "
+                  + "a lowercase slug); it is not part of the log"));
+          continue;
+        }
+        try {
+          designs.add(loader.load(shown, parsed, Files.readAllBytes(file)));
+        } catch (KvException e) {
+          problems.addAll(e.diagnostics());
+        } catch (IOException e) {
+          throw KvException.failed("cannot read " + shown + ": " + e.getMessage(), e);
+        }
+        continue;
+      }
+      Matcher adr = ADR.matcher(name);
+      if (adr.matches()) {
+        try {
+          adrs.put(name, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          adrs.put(name, "");
+        }
+        adrNumbers.put(name, Integer.parseInt(adr.group(1)));
+      }
+    }
+    problems.throwIfAny();
+    java.util.Set<String> designStems = new java.util.HashSet<>();
+    designs.forEach(d -> designStems.add(d.name().stem() + ".md"));
+    List<HandWritten> handWritten = new ArrayList<>();
+    List<String> orphans = new ArrayList<>();
+    adrs.keySet().stream().sorted().forEach(name -> {
+      if (designStems.contains(name)) {
+        return;
+      }
+      String text = adrs.get(name);
+      if (Marker.state(text) == Marker.State.GENERATED) {
+        orphans.add(name);
+      } else {
+        handWritten.add(HandWritten.parse(adrNumbers.get(name), name, text));
+      }
+    });
+    return new Folder(dir, display, designs, adrs, handWritten, orphans, misnamed);
+  }
+}

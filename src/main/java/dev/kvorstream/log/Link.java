@@ -1,0 +1,4 @@
+package dev.kvorstream.log;
+
+/** A link from one decision to another by number. */
+public record Link(LinkKind kind, int target) {}

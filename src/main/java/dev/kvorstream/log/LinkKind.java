@@ -1,0 +1,18 @@
+package dev.kvorstream.log;
+
+/** How one decision refers to another, both directions. */
+public enum LinkKind {
+  SUPERSEDES("supersedes"),
+  SUPERSEDED_BY("superseded-by"),
+  RELATED("related");
+
+  private final String id;
+
+  LinkKind(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.kvorstream.log;
+
+import dev.kvorstream.design.DesignName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Decision numbers in use in a folder, judged from file names alone. */
+public final class Numbers {
+
+  private static final Pattern ADR = Pattern.compile("(\\d{4,9})-.*\\.md");
+
+  private Numbers() {}
+
+  /** One more than the highest number of any design or ADR in the folder. */
+  public static int next(Path dir) throws IOException {
+    int max = 0;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        DesignName design = DesignName.parse(name);
+        if (design != null) {
+          max = Math.max(max, design.number());
+          continue;
+        }
+        Matcher adr = ADR.matcher(name);
+        if (adr.matches()) {
+          max = Math.max(max, Integer.parseInt(adr.group(1)));
+        }
+      }
+    }
+    return max + 1;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.kvorstream.render;
+
+import dev.kvorstream.heuristic.Assessment;
+import dev.kvorstream.heuristic.Catalogue;
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.log.Entry;
+import dev.kvorstream.write.Marker;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the decision log: one ADR per design and the index, each sealed with its marker
+ * line. The result maps file names to contents, in number order, index last.
+ */
+public final class Renderer {
+
+  /** The index's file name in the decisions folder. */
+  public static final String INDEX = "README.md";
+
+  private final Templates templates;
+  private final Catalogue catalogue;
+
+  public Renderer(Templates templates, Catalogue catalogue) {
+    this.templates = templates;
+    this.catalogue = catalogue;
+  }
+
+  public Map<String, String> render(DecisionLog log) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Entry e : log.entries()) {
+      if (e.generated()) {
+        out.put(e.adrFileName(), adr(e, log));
+      }
+    }
+    out.put(INDEX, index(log));
+    return out;
+  }
+
+  public String adr(Entry entry, DecisionLog log) {
+    String body = templates.render("adr.md.ftl", flatten(Views.adr(entry, log, catalogue)));
+    return Marker.seal(body, entry.design().name().fileName());
+  }
+
+  public String index(DecisionLog log) {
+    Views.IndexView view = Views.index(log);
+    Map<String, Object> model = new HashMap<>();
+    model.put("rows", view.rows());
+    model.put("verdicts", view.verdicts());
+    model.put("statuses", view.statuses());
+    model.put("handWritten", view.handWritten());
+    return Marker.seal(templates.render("index.md.ftl", model), "NNNN-*.yaml");
+  }
+
+  /** The text report of {@code decide}. */
+  public String decideText(String title, Assessment a, List<String> partNames) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("title", title);
+    model.put("verdict", a.verdict().id());
+    model.put("split", a.isSplit());
+    model.put("whole", a.isSplit() ? null : Views.evaluation(a.whole(), Map.of()));
+    model.put("parts", a.parts().stream()
+        .map(p -> new Views.PartView(p.name(), "", Views.evaluation(p.evaluation(), Map.of())))
+        .toList());
+    return templates.render("decide.txt.ftl", model);
+  }
+
+  /** The design file {@code new} writes. */
+  public String newDesign(String title, String date) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("title", title);
+    model.put("date", date);
+    return templates.render("design.yaml.ftl", model);
+  }
+
+  /** The ADR view's fields as the template's top-level names. */
+  private static Map<String, Object> flatten(Views.AdrView v) {
+    Map<String, Object> m = new HashMap<>();
+    for (var c : Views.AdrView.class.getRecordComponents()) {
+      try {
+        m.put(c.getName(), c.getAccessor().invoke(v));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return m;
+  }
+}

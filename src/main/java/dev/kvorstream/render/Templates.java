@@ -1,0 +1,109 @@
+package dev.kvorstream.render;
+
+import dev.kvorstream.problem.KvException;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one FreeMarker configuration of a run. Templates come from the jar's
+ * {@code /templates} folder; a user folder given with {@code --templates} is searched
+ * first, so a repository can override one template by name and keep the rest. Templates
+ * cannot create Java objects or reach the Java API.
+ */
+public final class Templates {
+
+  private final Configuration configuration;
+
+  private Templates(Configuration configuration) {
+    this.configuration = configuration;
+  }
+
+  /** Built-in templates only. */
+  public static Templates builtIn() {
+    return create(null);
+  }
+
+  /**
+   * Built-in templates behind the user's folder.
+   *
+   * @param userFolder a folder of templates overriding the built-in ones by name, or null
+   */
+  public static Templates create(Path userFolder) {
+    Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+    cfg.setDefaultEncoding("UTF-8");
+    cfg.setOutputEncoding("UTF-8");
+    cfg.setLocale(Locale.ROOT);
+    cfg.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    cfg.setNumberFormat("computer");
+    cfg.setBooleanFormat("c");
+    cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    cfg.setLogTemplateExceptions(false);
+    cfg.setWrapUncheckedExceptions(true);
+    cfg.setFallbackOnNullLoopVariable(false);
+    cfg.setAPIBuiltinEnabled(false);
+    cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    cfg.setLocalizedLookup(false);
+    cfg.setRecognizeStandardFileExtensions(true);
+    TemplateLoader builtIn = new ClassTemplateLoader(Templates.class, "/templates");
+    if (userFolder == null) {
+      cfg.setTemplateLoader(builtIn);
+    } else {
+      if (!Files.isDirectory(userFolder)) {
+        throw KvException.usage("--templates " + userFolder + ": no such folder");
+      }
+      try {
+        cfg.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+            new FileTemplateLoader(userFolder.toFile()), builtIn}));
+      } catch (IOException e) {
+        throw KvException.failed("cannot read templates in " + userFolder + ": " + e.getMessage(), e);
+      }
+    }
+    Escapes.install(cfg);
+    return new Templates(cfg);
+  }
+
+  /**
+   * Renders a template with a data model.
+   *
+   * @throws KvException exit 3 when the template is missing or broken
+   */
+  public String render(String name, Map<String, Object> model) {
+    try {
+      Template template = configuration.getTemplate(name);
+      StringWriter out = new StringWriter();
+      template.process(model, out);
+      return out.toString();
+    } catch (TemplateException e) {
+      throw KvException.failed("template " + name + " failed: " + firstLine(e.getMessage()), e);
+    } catch (IOException e) {
+      throw KvException.failed("cannot load template " + name + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    String[] lines = message.strip().split("\\R");
+    StringBuilder out = new StringBuilder(lines[0]);
+    for (int i = 1; i < lines.length && i < 4; i++) {
+      if (lines[i].contains("line ") || lines[i].startsWith("Tip")) {
+        out.append(' ').append(lines[i].strip());
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.kvorstream.render;
+
+import dev.kvorstream.design.Design;
+import dev.kvorstream.design.Part;
+import dev.kvorstream.heuristic.Assessment;
+import dev.kvorstream.heuristic.Catalogue;
+import dev.kvorstream.heuristic.CommonCase;
+import dev.kvorstream.heuristic.Evaluation;
+import dev.kvorstream.heuristic.NearestCase;
+import dev.kvorstream.heuristic.Outcome;
+import dev.kvorstream.heuristic.Primitive;
+import dev.kvorstream.heuristic.Question;
+import dev.kvorstream.heuristic.Verdict;
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.log.Entry;
+import dev.kvorstream.log.LinkKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data the templates see: plain records with words (ids such as {@code kv-watch}),
+ * numbers and lists, built from the log. Templates turn ids into wording.
+ */
+public final class Views {
+
+  private Views() {}
+
+  /** One test's outcome as a template sees it. */
+  public record TestView(int number, String key, String answer, String source, String cue,
+      String why, String vote, boolean decides, boolean conflicts) {}
+
+  /** The nearest common case. */
+  public record NearestView(String id, String name, String primitive, String label,
+      String reasons, boolean declared, boolean agrees) {}
+
+  /** One evaluation: verdict, tests and their relations. */
+  public record EvaluationView(String verdict, Integer decidedBy, String decidedByKey,
+      boolean conflict, List<Integer> conflicting, List<Integer> agreeing,
+      List<Integer> unanswered, List<TestView> tests, NearestView nearest) {}
+
+  /** One part of a split design. */
+  public record PartView(String name, String context, EvaluationView evaluation) {}
+
+  /** A row of the common-cases table. */
+  public record CaseView(String id, String name, String primitive, String label, String reasons) {}
+
+  /** A link to another decision. */
+  public record LinkView(int number, String title, String file) {}
+
+  /** The path's producer, consumers and subject. */
+  public record FlowView(String producer, List<String> consumers, String subject) {}
+
+  /** Everything an ADR template needs. */
+  public record AdrView(int number, String title, String adrFile, String designFile,
+      String status, String statusLabel, String date, List<String> deciders, List<String> tags,
+      String context, FlowView flow, String verdict, boolean split, EvaluationView whole,
+      List<PartView> parts, List<String> primitives, List<CaseView> cases,
+      List<LinkView> supersedes, List<LinkView> supersededBy, List<LinkView> related) {}
+
+  /** One row of the index. */
+  public record IndexRow(int number, String title, String file, String status, String verdict,
+      String date, boolean generated) {}
+
+  /** The index: rows in number order and counts per verdict and status. */
+  public record IndexView(List<IndexRow> rows, Map<String, Integer> verdicts,
+      Map<String, Integer> statuses, int handWritten) {}
+
+  public static AdrView adr(Entry entry, DecisionLog log, Catalogue catalogue) {
+    Design d = entry.design();
+    Assessment a = entry.assessment();
+    List<PartView> parts = new ArrayList<>();
+    for (int i = 0; i < a.parts().size(); i++) {
+      Part part = d.parts().get(i);
+      parts.add(new PartView(part.name(), part.context().strip(),
+          evaluation(a.parts().get(i).evaluation(), part.concern().why())));
+    }
+    EvaluationView whole = a.isSplit() ? null : evaluation(a.whole(), d.concern().why());
+    FlowView flow = d.flow() == null ? null
+        : new FlowView(d.flow().producer(), d.flow().consumers(), d.flow().subject());
+    return new AdrView(entry.number(), d.title(), entry.adrFileName(), d.name().fileName(),
+        d.status().word(), d.status().label(), d.date() == null ? "" : d.date().toString(),
+        d.deciders(), d.tags(), d.context().strip(), flow, a.verdict().id(), a.isSplit(), whole,
+        parts, primitives(a), cases(catalogue),
+        links(entry, LinkKind.SUPERSEDES, log), links(entry, LinkKind.SUPERSEDED_BY, log),
+        links(entry, LinkKind.RELATED, log));
+  }
+
+  /** The primitives a design uses, KV first: what the "working with" sections cover. */
+  static List<String> primitives(Assessment a) {
+    List<Verdict> verdicts = a.isSplit()
+        ? a.parts().stream().map(p -> p.evaluation().verdict()).toList()
+        : List.of(a.verdict());
+    List<String> out = new ArrayList<>();
+    for (Primitive p : Primitive.values()) {
+      if (verdicts.contains(Verdict.of(p))) {
+        out.add(p.id());
+      }
+    }
+    return out;
+  }
+
+  public static EvaluationView evaluation(Evaluation e, Map<Question, String> why) {
+    List<TestView> tests = new ArrayList<>();
+    for (Outcome o : e.outcomes()) {
+      Question q = o.question();
+      tests.add(new TestView(q.number(), q.key(),
+          o.answer() == null ? null : o.answer().word(), o.source().id(), o.cue(), why.get(q),
+          o.vote() == null ? null : o.vote().id(), q == e.decidedBy(), e.conflicting().contains(q)));
+    }
+    return new EvaluationView(e.verdict().id(),
+        e.decidedBy() == null ? null : e.decidedBy().number(),
+        e.decidedBy() == null ? null : e.decidedBy().key(),
+        e.conflict(), numbers(e.conflicting()), numbers(e.agreeing()), numbers(e.unanswered()),
+        tests, nearest(e.nearest()));
+  }
+
+  static NearestView nearest(NearestCase n) {
+    if (n == null) {
+      return null;
+    }
+    CommonCase c = n.commonCase();
+    return new NearestView(c.id(), c.name(), c.primitive().id(), c.primitiveLabel(), c.reasons(),
+        n.declared(), n.agrees());
+  }
+
+  static List<CaseView> cases(Catalogue catalogue) {
+    return catalogue.cases().stream()
+        .map(c -> new CaseView(c.id(), c.name(), c.primitive().id(), c.primitiveLabel(), c.reasons()))
+        .toList();
+  }
+
+  private static List<Integer> numbers(List<Question> questions) {
+    return questions.stream().map(Question::number).toList();
+  }
+
+  private static List<LinkView> links(Entry entry, LinkKind kind, DecisionLog log) {
+    List<LinkView> out = new ArrayList<>();
+    for (int n : entry.linked(kind)) {
+      Entry target = log.byNumber(n);
+      if (target != null) {
+        out.add(new LinkView(n, target.title(), target.adrFileName()));
+      }
+    }
+    return out;
+  }
+
+  public static IndexView index(DecisionLog log) {
+    List<IndexRow> rows = new ArrayList<>();
+    Map<String, Integer> verdicts = new LinkedHashMap<>();
+    for (Verdict v : Verdict.values()) {
+      verdicts.put(v.id(), 0);
+    }
+    Map<String, Integer> statuses = new LinkedHashMap<>();
+    for (String s : dev.kvorstream.design.Status.words()) {
+      statuses.put(s, 0);
+    }
+    int handWritten = 0;
+    for (Entry e : log.entries()) {
+      String verdict = e.generated() ? e.assessment().verdict().id() : "";
+      if (e.generated()) {
+        verdicts.merge(verdict, 1, Integer::sum);
+      } else {
+        handWritten++;
+      }
+      if (!e.status().isEmpty()) {
+        statuses.merge(e.status(), 1, Integer::sum);
+      }
+      rows.add(new IndexRow(e.number(), e.title(), e.adrFileName(), e.status(), verdict, e.date(),
+          e.generated()));
+    }
+    return new IndexView(rows, verdicts, statuses, handWritten);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.kvorstream.write;
+
+import dev.kvorstream.problem.KvException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts rendered files into a folder, or compares them with it ({@code --check}). A file on
+ * disk that was edited or written by hand is left as it is and reported, unless forced;
+ * forced, the hand-made version is kept beside the new one as {@code NAME.orig}. One
+ * publisher at a time per folder: a lock file keeps a second run out.
+ */
+public final class Publisher {
+
+  /** The lock file's name in the folder. */
+  public static final String LOCK = ".kv-or-stream.lock";
+
+  /** What happened to one file, or what is wrong with it. */
+  public enum Action { CREATED, UPDATED, UNCHANGED, REMOVED, KEPT_EDITED, KEPT_HAND_WRITTEN,
+    MISSING, OUT_OF_DATE, FORCED }
+
+  /** One file and its action. */
+  public record Change(String file, Action action) {}
+
+  private final Path dir;
+
+  public Publisher(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * Writes each file whose content changed, and removes unedited generated files that are no
+   * longer produced ({@code stale}).
+   */
+  public List<Change> publish(Map<String, String> files, List<String> stale, boolean force) {
+    try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        throw KvException.failed("another kv-or-stream run is writing to this folder (it holds "
+            + LOCK + "); wait for it to finish and run again", null);
+      }
+      try {
+        return publishLocked(files, stale, force);
+      } finally {
+        lock.release();
+      }
+    } catch (IOException e) {
+      throw KvException.failed("cannot write in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<Change> publishLocked(Map<String, String> files, List<String> stale, boolean force)
+      throws IOException {
+    List<Change> changes = new ArrayList<>();
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path target = dir.resolve(f.getKey());
+      Marker.State state = existingState(target);
+      if (state != null && state != Marker.State.GENERATED) {
+        String current = Files.readString(target, StandardCharsets.UTF_8);
+        if (current.equals(f.getValue())) {
+          changes.add(new Change(f.getKey(), Action.UNCHANGED));
+          continue;
+        }
+        if (!force) {
+          changes.add(new Change(f.getKey(), state == Marker.State.EDITED
+              ? Action.KEPT_EDITED : Action.KEPT_HAND_WRITTEN));
+          continue;
+        }
+        SafeFiles.write(dir.resolve(f.getKey() + ".orig"), current);
+        SafeFiles.write(target, f.getValue());
+        changes.add(new Change(f.getKey(), Action.FORCED));
+        continue;
+      }
+      SafeFiles.Outcome outcome = SafeFiles.write(target, f.getValue());
+      changes.add(new Change(f.getKey(), switch (outcome) {
+        case CREATED -> Action.CREATED;
+        case UPDATED -> Action.UPDATED;
+        case UNCHANGED -> Action.UNCHANGED;
+      }));
+    }
+    for (String name : stale) {
+      Path target = dir.resolve(name);
+      if (existingState(target) == Marker.State.GENERATED) {
+        Files.delete(target);
+        changes.add(new Change(name, Action.REMOVED));
+      }
+    }
+    return changes;
+  }
+
+  /** Compares without writing: each file that is missing, out of date or hand-edited. */
+  public List<Change> check(Map<String, String> files, List<String> stale) {
+    List<Change> problems = new ArrayList<>();
+    try {
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        Path target = dir.resolve(f.getKey());
+        if (!Files.exists(target)) {
+          problems.add(new Change(f.getKey(), Action.MISSING));
+          continue;
+        }
+        String current = Files.readString(target, StandardCharsets.UTF_8);
+        if (current.equals(f.getValue())) {
+          continue;
+        }
+        Marker.State state = Marker.state(current);
+        problems.add(new Change(f.getKey(), switch (state) {
+          case GENERATED -> Action.OUT_OF_DATE;
+          case EDITED -> Action.KEPT_EDITED;
+          case HAND_WRITTEN -> Action.KEPT_HAND_WRITTEN;
+        }));
+      }
+      for (String name : stale) {
+        problems.add(new Change(name, Action.REMOVED));
+      }
+    } catch (IOException e) {
+      throw KvException.failed("cannot read in " + dir + ": " + e.getMessage(), e);
+    }
+    return problems;
+  }
+
+  private static Marker.State existingState(Path target) throws IOException {
+    if (!Files.exists(target)) {
+      return null;
+    }
+    return Marker.state(Files.readString(target, StandardCharsets.UTF_8));
+  }
+}

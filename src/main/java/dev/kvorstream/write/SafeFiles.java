@@ -1,0 +1,63 @@
+package dev.kvorstream.write;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Writes a file so that a crash at any moment leaves it old or new, never half-written: the
+ * bytes go to a temporary file in the same folder, are forced to disk, and the temporary
+ * file is moved over the target atomically. Nothing is written when the content is equal.
+ */
+public final class SafeFiles {
+
+  /** What a write did. */
+  public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+  private SafeFiles() {}
+
+  public static Outcome write(Path target, String content) throws IOException {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    boolean exists = Files.exists(target);
+    if (exists && Files.size(target) == bytes.length
+        && Arrays.equals(Files.readAllBytes(target), bytes)) {
+      return Outcome.UNCHANGED;
+    }
+    Path dir = target.toAbsolutePath().getParent();
+    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return exists ? Outcome.UPDATED : Outcome.CREATED;
+  }
+
+  /** Writes only if the file does not exist yet; false when it does. */
+  public static boolean create(Path target, String content) throws IOException {
+    if (Files.exists(target)) {
+      return false;
+    }
+    write(target, content);
+    return true;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * Writing files safely: each write goes to a temporary file in the same folder and is moved
+ * into place atomically, only when the content changed; a generated file carries a marker
+ * with a checksum, so a file edited or written by hand is never overwritten silently.
+ */
+package dev.kvorstream.write;
