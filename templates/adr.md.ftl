@@ -104,7 +104,7 @@ flowchart LR
   producer["${mermaid(flow.producer!"producer")}"]
 <#if verdict == "kv-watch">
   via[("KV bucket")]
-  producer -->|"put<#if flow.subject??> ${mermaid(flow.subject)}</#if>"| via
+  producer -->|"put"| via
 <#elseif verdict == "jetstream-stream">
   via[("JetStream stream")]
   producer -->|"publish<#if flow.subject??> ${mermaid(flow.subject)}</#if>"| via
@@ -115,7 +115,7 @@ flowchart LR
 <#list (flow.consumers?has_content)?then(flow.consumers, ["consumer"]) as c>
   c${c?counter}["${mermaid(c)}"]
 <#if verdict == "kv-watch">
-  via -->|"watch"| c${c?counter}
+  via -->|"watch<#if flow.subject??> ${mermaid(flow.subject)}</#if>"| c${c?counter}
 <#elseif verdict == "jetstream-stream">
   via -->|"durable consumer"| c${c?counter}
 <#else>

@@ -9,29 +9,34 @@ import java.util.Locale;
  * Cue phrases and how they are found in text. Text and cues are cut into the same lowercase
  * word tokens (anything but a letter or digit separates words), so "fan-out" in a cue
  * matches "fan out" and "Fan-Out" in a description. A cue word ending in {@code *} matches
- * any word starting with the rest ("execut*" finds "executes" and "execution").
+ * any word starting with the rest ("execut*" finds "executes" and "execution"); a cue word
+ * {@code ?} matches any one word ("every ? node" finds "every router node"). A cue that
+ * starts with {@code ^} matches only at the start of the text or of a sentence, where a
+ * request is usually an imperative ("^issue" finds "Issue a certificate ...").
  */
 public final class Cues {
 
   private Cues() {}
 
   /** A cue phrase as written and its tokens. */
-  public record Cue(String phrase, List<String> tokens) {
+  public record Cue(String phrase, List<String> tokens, boolean anchored) {
     public Cue {
       tokens = List.copyOf(tokens);
-      if (tokens.isEmpty()) {
+      if (tokens.isEmpty() || tokens.stream().allMatch(t -> t.equals("?"))) {
         throw new IllegalArgumentException("a cue needs at least one word: '" + phrase + "'");
       }
     }
 
     public static Cue of(String phrase) {
+      String text = phrase.strip();
+      boolean anchored = text.startsWith("^");
       List<String> words = new ArrayList<>();
-      for (String part : phrase.toLowerCase(Locale.ROOT).split("[^a-z0-9*]+")) {
+      for (String part : text.toLowerCase(Locale.ROOT).split("[^a-z0-9*?]+")) {
         if (!part.isEmpty()) {
           words.add(part);
         }
       }
-      return new Cue(phrase, words);
+      return new Cue(phrase, words, anchored);
     }
 
     /** How much this cue counts: its number of words, so a longer phrase beats its parts. */
@@ -43,12 +48,15 @@ public final class Cues {
       if (start + tokens.size() > text.size()) {
         return false;
       }
+      if (anchored && start != 0 && !text.get(start - 1).equals(SENTENCE)) {
+        return false;
+      }
       for (int i = 0; i < tokens.size(); i++) {
         String want = tokens.get(i);
         String have = text.get(start + i);
-        boolean ok = want.endsWith("*")
+        boolean ok = want.equals("?") || (want.endsWith("*")
             ? have.startsWith(want.substring(0, want.length() - 1))
-            : have.equals(want);
+            : have.equals(want));
         if (!ok) {
           return false;
         }
@@ -60,7 +68,14 @@ public final class Cues {
   /** One place where a cue was found: the token range {@code [start, end)}. */
   public record Match<T>(T owner, Cue cue, int start, int end) {}
 
-  /** Lowercase word tokens of a text. */
+  /** The token that stands for a sentence end or a line break; no cue word matches it. */
+  static final String SENTENCE = ".";
+
+  /**
+   * Lowercase word tokens of a text, with a {@link #SENTENCE} token at each sentence end
+   * (., !, ?, ;, :) and line break, so cues never match across sentences and {@code ^} cues
+   * find sentence starts.
+   */
   public static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
     if (text == null) {
@@ -69,15 +84,26 @@ public final class Cues {
     String lower = text.toLowerCase(Locale.ROOT);
     int start = -1;
     for (int i = 0; i <= lower.length(); i++) {
-      boolean word = i < lower.length() && Character.isLetterOrDigit(lower.charAt(i));
+      char c = i < lower.length() ? lower.charAt(i) : '\n';
+      boolean word = Character.isLetterOrDigit(c);
       if (word && start < 0) {
         start = i;
       } else if (!word && start >= 0) {
         out.add(lower.substring(start, i));
         start = -1;
       }
+      boolean end = c == '\n' || c == ';' || c == '!' || c == '?'
+          || ((c == '.' || c == ':') && (i + 1 >= lower.length() || Character.isWhitespace(lower.charAt(i + 1))));
+      if (end && i < lower.length() && !out.isEmpty() && !out.get(out.size() - 1).equals(SENTENCE)) {
+        out.add(SENTENCE);
+      }
     }
     return out;
+  }
+
+  /** The words of a token range, sentence marks left out. */
+  public static String words(List<String> tokens, int start, int end) {
+    return String.join(" ", tokens.subList(start, end));
   }
 
   /**

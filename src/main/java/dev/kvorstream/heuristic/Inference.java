@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Infers omitted answers from a design's words. Each answer word has cue phrases (the
  * resource {@code cues.yaml}); per test, the answer whose cues weigh more in the text wins,
- * and a tie leaves the test unanswered. The inferred answer names its strongest cue.
+ * and a tie leaves the test unanswered. Phrases listed under {@code ignore} take their
+ * words out of play without voting ("every time" is not fan-out). The inferred answer names its strongest cue.
  */
 public final class Inference {
 
@@ -31,6 +32,9 @@ public final class Inference {
         for (Object phrase : DataFiles.list(byWord.get(a.word()))) {
           owned.add(new Cues.Owned<>(a, Cues.Cue.of((String) phrase)));
         }
+      }
+      for (Object phrase : DataFiles.list(byWord.get("ignore"))) {
+        owned.add(new Cues.Owned<>(null, Cues.Cue.of((String) phrase)));
       }
       if (owned.isEmpty()) {
         throw new IllegalStateException("cues.yaml has no cues for " + q.key());
@@ -57,6 +61,9 @@ public final class Inference {
     Map<Answer, Integer> weight = new EnumMap<>(Answer.class);
     Map<Answer, Cues.Match<Answer>> strongest = new EnumMap<>(Answer.class);
     for (Cues.Match<Answer> m : matches) {
+      if (m.owner() == null) {
+        continue;
+      }
       weight.merge(m.owner(), m.cue().weight(), Integer::sum);
       Cues.Match<Answer> best = strongest.get(m.owner());
       if (best == null || m.cue().weight() > best.cue().weight()) {
@@ -71,6 +78,6 @@ public final class Inference {
     }
     Answer winner = kv > stream ? answers.get(0) : answers.get(1);
     Cues.Match<Answer> cue = strongest.get(winner);
-    return new Inferred(winner, String.join(" ", tokens.subList(cue.start(), cue.end())));
+    return new Inferred(winner, Cues.words(tokens, cue.start(), cue.end()));
   }
 }
