@@ -50,6 +50,8 @@ public final class DesignLoader {
   private static final List<String> QUESTION_KEYS =
       Arrays.stream(Question.values()).map(Question::key).toList();
   private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
+  private static final Set<String> YES_NO =
+      Set.of("yes", "no", "y", "n", "true", "false", "on", "off");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private final Set<String> caseIds;
@@ -106,7 +108,15 @@ public final class DesignLoader {
       Position at = e.getProblemMark().map(m -> position(path, text, m)).orElse(Position.ofFile(path));
       throw KvException.badInput(Diagnostic.of(at, syntaxMessage(e)));
     } catch (YamlEngineException e) {
-      throw KvException.badInput(Diagnostic.of(Position.ofFile(path), clean(e.getMessage())));
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("aliases")) {
+        message = "too many YAML aliases (more than " + MAX_ALIASES + "); a design needs none";
+      } else if (message.contains("exceeds the limit")) {
+        message = "file too large; a design may be at most " + SourceText.MAX_BYTES + " bytes";
+      } else {
+        message = "YAML: " + clean(message);
+      }
+      throw KvException.badInput(Diagnostic.of(Position.ofFile(path), message));
     } catch (StackOverflowError e) {
       throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
           "YAML nested too deeply; a design needs at most " + MAX_DEPTH + " levels"));
@@ -151,6 +161,10 @@ public final class DesignLoader {
     if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
       return "tab character; YAML indents with spaces only";
     }
+    if (problem.contains("mapping values are not allowed")) {
+      return "YAML syntax: a key where none can start; check this line's indentation, or quote a"
+          + " value that contains ': '";
+    }
     String context = e.getContext() == null ? "" : e.getContext();
     String message = context.isEmpty() ? problem : problem + " (" + context + ")";
     return "YAML syntax: " + clean(message);
@@ -194,7 +208,7 @@ public final class DesignLoader {
 
     Design design(Node root, DesignName name) {
       Map<String, NodeTuple> map = mapping(root, "a design", TOP_KEYS,
-          "a design is a map of keys such as title, context and answers");
+          "write it as keys such as title, context and answers");
       if (map == null) {
         problems.throwIfAny();
       }
@@ -267,7 +281,7 @@ public final class DesignLoader {
      */
     Map<String, NodeTuple> mapping(Node node, String what, List<String> allowed, String hint) {
       if (!(node instanceof MappingNode mapping)) {
-        error(node, what + " must be a map, found " + kind(node) + "; " + hint);
+        error(node, what + " must be a map of keys, found " + kind(node) + "; " + hint);
         return null;
       }
       checkTag(node);
@@ -300,28 +314,35 @@ public final class DesignLoader {
       boolean standard = node instanceof ScalarNode ? SCALAR_TAGS.contains(tag)
           : tag.equals(Tag.MAP) || tag.equals(Tag.SEQ);
       if (!standard) {
-        error(node, "YAML tag '" + tag.getValue() + "' is not allowed in a design");
+        String shown = tag.getValue().replace("tag:yaml.org,2002:", "!!");
+        error(node, "YAML tag '" + shown + "' is not allowed in a design; write plain values");
       }
     }
 
     /** A text value; numbers are taken as text only where {@code numbersAsText}. */
     String text(Node node, String key, boolean numbersAsText) {
       if (!(node instanceof ScalarNode scalar)) {
-        error(node, "'" + key + "' must be text, found " + kind(node));
+        error(node, quoted(key) + " must be text, found " + kind(node));
         return null;
       }
       checkTag(node);
       Tag tag = scalar.getTag();
       if (tag.equals(Tag.NULL)) {
-        error(node, "'" + key + "' is empty; give it a value or leave the key out");
+        error(node, quoted(key) + " is empty; " + (key.equals("title")
+            ? "name the communication path" : "give it a value or leave the key out"));
         return null;
       }
       if (tag.equals(Tag.STR) || (numbersAsText && (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)))) {
         return scalar.getValue();
       }
-      error(node, "'" + key + "' must be text, found " + kind(node)
+      error(node, quoted(key) + " must be text, found " + kind(node)
           + (tag.equals(Tag.BOOL) ? "; quote it if you mean the word" : ""));
       return null;
+    }
+
+    /** 'key', or 'list' items when the key already names the items. */
+    String quoted(String key) {
+      return key.endsWith("' items") ? "'" + key : "'" + key + "'";
     }
 
     LocalDate date(Node node) {
@@ -350,7 +371,7 @@ public final class DesignLoader {
       checkTag(node);
       List<String> out = new ArrayList<>();
       for (Node item : seq.getValue()) {
-        String value = text(item, key + "' item '", true);
+        String value = text(item, key + "' items", true);
         if (value != null) {
           if (value.isBlank()) {
             error(item, "empty item in '" + key + "'");
@@ -414,8 +435,9 @@ public final class DesignLoader {
         Node node = map.get("case").getValueNode();
         String id = text(node, "case", false);
         if (id != null && !caseIds.contains(id)) {
-          error(node, "unknown case '" + id + "' in " + owner + Suggest.hint(id, caseList)
-              + "; the cases are " + String.join(", ", caseList));
+          String hint = Suggest.hint(id, caseList);
+          error(node, "unknown case '" + id + "' in " + owner + (hint.isEmpty()
+              ? "; the cases are " + String.join(", ", caseList) : hint));
         } else {
           caseId = id;
         }
@@ -438,9 +460,14 @@ public final class DesignLoader {
       String word = scalar.getValue();
       Answer answer = scalar.getTag().equals(Tag.STR) ? Answer.of(question, word) : null;
       if (answer == null) {
-        String found = scalar.getTag().equals(Tag.STR) ? "'" + word + "'" : kind(node) + " '" + word + "'";
+        String found = scalar.getTag().equals(Tag.STR) ? "'" + word + "'"
+            : word + " (" + kind(node).replace("a ", "") + ")";
+        String hint = Suggest.hint(word, words);
+        if (question == Question.RESTART && YES_NO.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+          hint = "; for test 1, yes (handle it again) is 'reprocess' and no is 'resume'";
+        }
         error(node, "unknown answer " + found + " for " + question.key() + " (test "
-            + question.number() + "); " + expected + Suggest.hint(word, words));
+            + question.number() + "); " + expected + hint);
       }
       return answer;
     }

@@ -20,7 +20,17 @@ public final class Suggest {
       }
     }
     int allowed = Math.max(2, word.length() / 3);
-    return bestDistance <= allowed ? best : null;
+    if (bestDistance <= allowed) {
+      return best;
+    }
+    if (lower.length() >= 4) {
+      for (String c : candidates) {
+        if (c.startsWith(lower)) {
+          return c;
+        }
+      }
+    }
+    return null;
   }
 
   /** ", did you mean 'x'?" or the empty string. */

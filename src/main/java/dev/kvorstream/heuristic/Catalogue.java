@@ -81,7 +81,7 @@ public final class Catalogue {
     }
     Map<CommonCase, Integer> words = new LinkedHashMap<>();
     for (Cues.Match<CommonCase> m : Cues.select(tokens, owned)) {
-      words.merge(m.owner(), m.cue().weight(), Integer::sum);
+      words.merge(m.owner(), m.cue().length(), Integer::sum);
     }
     CommonCase best = null;
     int bestScore = 0;

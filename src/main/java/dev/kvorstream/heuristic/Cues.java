@@ -12,14 +12,15 @@ import java.util.Locale;
  * any word starting with the rest ("execut*" finds "executes" and "execution"); a cue word
  * {@code ?} matches any one word ("every ? node" finds "every router node"). A cue that
  * starts with {@code ^} matches only at the start of the text or of a sentence, where a
- * request is usually an imperative ("^issue" finds "Issue a certificate ...").
+ * request is usually an imperative ("^issue" finds "Issue a certificate ..."). A cue that
+ * starts with {@code ~} is weak: it counts half, so it only settles a tie.
  */
 public final class Cues {
 
   private Cues() {}
 
   /** A cue phrase as written and its tokens. */
-  public record Cue(String phrase, List<String> tokens, boolean anchored) {
+  public record Cue(String phrase, List<String> tokens, boolean anchored, boolean weak) {
     public Cue {
       tokens = List.copyOf(tokens);
       if (tokens.isEmpty() || tokens.stream().allMatch(t -> t.equals("?"))) {
@@ -29,6 +30,10 @@ public final class Cues {
 
     public static Cue of(String phrase) {
       String text = phrase.strip();
+      boolean weak = text.startsWith("~");
+      if (weak) {
+        text = text.substring(1);
+      }
       boolean anchored = text.startsWith("^");
       List<String> words = new ArrayList<>();
       for (String part : text.toLowerCase(Locale.ROOT).split("[^a-z0-9*?]+")) {
@@ -36,12 +41,20 @@ public final class Cues {
           words.add(part);
         }
       }
-      return new Cue(phrase, words, anchored);
+      return new Cue(phrase, words, anchored, weak);
     }
 
-    /** How much this cue counts: its number of words, so a longer phrase beats its parts. */
-    public int weight() {
+    /** How many words of the text this cue covers. */
+    public int length() {
       return tokens.size();
+    }
+
+    /**
+     * How much this cue counts: two per word, so a longer phrase beats its parts; a weak
+     * cue counts one per word.
+     */
+    public int weight() {
+      return weak ? tokens.size() : 2 * tokens.size();
     }
 
     boolean matchesAt(List<String> text, int start) {
@@ -116,7 +129,7 @@ public final class Cues {
     for (Owned<T> owned : cues) {
       for (int i = 0; i < text.size(); i++) {
         if (owned.cue().matchesAt(text, i)) {
-          all.add(new Match<>(owned.owner(), owned.cue(), i, i + owned.cue().weight()));
+          all.add(new Match<>(owned.owner(), owned.cue(), i, i + owned.cue().length()));
         }
       }
     }
