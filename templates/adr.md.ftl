@@ -45,8 +45,8 @@ Test 2 says every subscriber reacts, while test 3 says the handling is slow or h
 </#if>
 </#if>
 </#macro>
-<#macro nearestText n primitive subject>
-<#if !n??>
+<#macro nearestText primitive subject n="">
+<#if n?is_string>
 No common case resembles ${phrase(subject)} closely; the verdict rests on the tests alone.
 <#else>
 Nearest case: **${n.name}** (<#if n.declared>named in the design<#else>matched by the answers and words</#if>); the common-cases table recommends: ${n.label}.<#if n.agrees> This decision agrees with the case: ${n.reasons}.<#elseif primitive == "undecided"> The tests decide nothing yet, so the case is a hint only.<#else> **This decision differs**: the tests give ${w.withArticle[primitive]}, the case ${w.withArticle[n.primitive]}. Review the answers: either this path is not really like the case (${n.reasons}), or an answer is off.</#if>
@@ -171,11 +171,11 @@ The design is already split, as the check advises for a path that carries two co
 
 <#if split>
 <#list parts as p>
-**${inline(p.name)}.** <@nearestText n=p.evaluation.nearest primitive=p.evaluation.verdict subject=p.name />
+**${inline(p.name)}.** <@nearestText n=p.evaluation.nearest!"" primitive=p.evaluation.verdict subject=p.name />
 
 </#list>
 <#else>
-<@nearestText n=whole.nearest primitive=verdict subject=title />
+<@nearestText n=whole.nearest!"" primitive=verdict subject=title />
 
 </#if>
 | Case | Primitive | Why | This decision |

@@ -55,9 +55,12 @@ public final class Escapes {
     return inline(text);
   }
 
-  /** A name in backticks: a code span long enough for any backticks inside, on one line. */
+  /**
+   * A name in backticks: a code span long enough for any backticks inside, on one line. For
+   * use outside tables (inside a code span a backslash shows, so nothing else is escaped).
+   */
   public static String code(String text) {
-    String flat = text.replaceAll("\\s*\\R\\s*", " ").replace("|", "\\|");
+    String flat = text.replaceAll("\\s*\\R\\s*", " ");
     int longest = 0;
     int run = 0;
     for (int i = 0; i < flat.length(); i++) {
