@@ -62,7 +62,7 @@ final class DecideCommand implements Callable<Integer> {
     if (format == Format.json) {
       session.out().print(JsonReport.of(title, assessment));
     } else {
-      session.out().print(options.renderer(session).decideText(title, assessment, null));
+      session.out().print(options.renderer(session).decideText(title, assessment));
     }
     return ExitCode.OK;
   }

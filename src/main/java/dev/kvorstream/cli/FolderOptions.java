@@ -39,9 +39,15 @@ public final class FolderOptions {
     return new Assessor(heuristic(), !noInfer);
   }
 
+  Templates templates(Session session) {
+    return templates == null ? Templates.builtIn() : Templates.create(session.resolve(templates));
+  }
+
   Renderer renderer(Session session) {
-    Templates t = templates == null ? Templates.builtIn()
-        : Templates.create(session.resolve(templates));
+    return renderer(templates(session));
+  }
+
+  Renderer renderer(Templates t) {
     return new Renderer(t, heuristic().catalogue());
   }
 

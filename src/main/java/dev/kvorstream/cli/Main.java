@@ -21,12 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     sortOptions = false,
-    description = {
-        "Decides between a NATS KV watch and a JetStream stream for each communication path,",
-        "and keeps the decisions as numbered Architecture Decision Records."},
+    description = "Decides between a NATS KV watch and a JetStream stream for each communication"
+        + " path, and keeps the decisions as numbered Architecture Decision Records.",
     subcommands = {
         DecideCommand.class, NewCommand.class, GenerateCommand.class, ListCommand.class,
-        CheckCommand.class, CommandLine.HelpCommand.class},
+        CheckCommand.class, SiteCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  done",

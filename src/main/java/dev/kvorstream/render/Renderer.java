@@ -7,7 +7,6 @@ import dev.kvorstream.log.Entry;
 import dev.kvorstream.write.Marker;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -54,7 +53,7 @@ public final class Renderer {
   }
 
   /** The text report of {@code decide}. */
-  public String decideText(String title, Assessment a, List<String> partNames) {
+  public String decideText(String title, Assessment a) {
     Map<String, Object> model = new HashMap<>();
     model.put("title", title);
     model.put("verdict", a.verdict().id());

@@ -93,6 +93,28 @@ public final class Templates {
     }
   }
 
+  /**
+   * A file from the template folders as it is, not run as a template (a stylesheet, a
+   * script), so a user folder can override it like any template.
+   */
+  public String raw(String name) {
+    try {
+      Object source = configuration.getTemplateLoader().findTemplateSource(name);
+      if (source == null) {
+        throw KvException.failed("missing template file " + name, null);
+      }
+      try (java.io.Reader reader = configuration.getTemplateLoader().getReader(source, "UTF-8")) {
+        StringWriter out = new StringWriter();
+        reader.transferTo(out);
+        return out.toString();
+      } finally {
+        configuration.getTemplateLoader().closeTemplateSource(source);
+      }
+    } catch (IOException e) {
+      throw KvException.failed("cannot read template file " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   private static String firstLine(String message) {
     if (message == null) {
       return "unknown error";

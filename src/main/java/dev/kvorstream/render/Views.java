@@ -125,7 +125,7 @@ public final class Views {
         n.declared(), n.agrees());
   }
 
-  static List<CaseView> cases(Catalogue catalogue) {
+  public static List<CaseView> cases(Catalogue catalogue) {
     return catalogue.cases().stream()
         .map(c -> new CaseView(c.id(), c.name(), c.primitive().id(), c.primitiveLabel(), c.reasons()))
         .toList();

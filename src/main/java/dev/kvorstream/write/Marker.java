@@ -57,7 +57,7 @@ public final class Marker {
     return m.lookingAt() ? m : null;
   }
 
-  static String sha256(String text) {
+  public static String sha256(String text) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));

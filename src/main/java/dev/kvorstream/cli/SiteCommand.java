@@ -1,0 +1,71 @@
+package dev.kvorstream.cli;
+
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.problem.ExitCode;
+import dev.kvorstream.problem.KvException;
+import dev.kvorstream.render.Templates;
+import dev.kvorstream.site.SiteBuilder;
+import dev.kvorstream.site.SiteWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "site", sortOptions = false,
+    description = {"Renders the decisions folder as a static HTML site.",
+        "Rewrites only changed files; removes only files it wrote itself and nobody changed."})
+final class SiteCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+  @Mixin FolderOptions options;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder to write the site into.")
+  String out;
+
+  @Option(names = "--force", description = "Replace files in DIR that the site did not write or that were changed.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    Session session = main.session;
+    DecisionLog log = options.log(session);
+    if (!log.blocking().isEmpty()) {
+      throw KvException.badInput(log.blocking());
+    }
+    Templates templates = options.templates(session);
+    SiteBuilder builder = new SiteBuilder(templates, options.renderer(templates),
+        options.heuristic().catalogue());
+    Map<String, String> files = builder.build(log);
+    Path dir = session.resolve(out);
+    List<SiteWriter.Change> changes = new SiteWriter(dir).write(files, force);
+    int written = 0;
+    int unchanged = 0;
+    int removed = 0;
+    int kept = 0;
+    for (SiteWriter.Change c : changes) {
+      String path = dev.kvorstream.log.Folder.displayPath(out, c.file());
+      switch (c.action()) {
+        case CREATED, UPDATED -> written++;
+        case UNCHANGED -> unchanged++;
+        case REMOVED -> removed++;
+        case KEPT_CHANGED -> {
+          kept++;
+          session.err().println(path + ": changed since the site wrote it; left as it is (use --force)");
+        }
+        case KEPT_FOREIGN -> {
+          kept++;
+          session.err().println(path + ": not written by the site; left as it is (use --force)");
+        }
+        default -> { }
+      }
+    }
+    session.out().println("site: " + written + " written, " + unchanged + " unchanged, " + removed
+        + " removed" + (kept > 0 ? ", " + kept + " left as they are" : "") + "; open "
+        + dev.kvorstream.log.Folder.displayPath(out, "index.html"));
+    return kept > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.kvorstream.site;
+
+import java.util.List;
+import java.util.Map;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * ADR Markdown to an HTML fragment. Built once per run: GFM tables, heading anchors, raw
+ * HTML escaped (a {@code <script>} in a design shows as text) and URLs sanitised
+ * ({@code javascript:} links lose their target). The ADR's own title heading, the lines
+ * under it (date, deciders, tags) and its Mermaid block are left out (the page shows them
+ * its own way), the generated-file marker
+ * is dropped, and links to other ADRs ({@code 0007-x.md}) point at their pages.
+ */
+public final class MarkdownHtml {
+
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+
+  public MarkdownHtml() {
+    List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+    this.parser = Parser.builder().extensions(extensions).build();
+    this.renderer = HtmlRenderer.builder().extensions(extensions)
+        .escapeHtml(true).sanitizeUrls(true).build();
+  }
+
+  /**
+   * Renders one ADR.
+   *
+   * @param markdown the ADR's text
+   * @param pages the page of each ADR file name, for rewriting links between ADRs
+   */
+  public String render(String markdown, Map<String, String> pages) {
+    Node document = parser.parse(withoutMarker(markdown));
+    Node first = document.getFirstChild();
+    if (first instanceof Heading h && h.getLevel() == 1) {
+      Node next = first.getNext();
+      first.unlink();
+      while (next != null && !(next instanceof Heading)) {
+        Node after = next.getNext();
+        next.unlink();
+        next = after;
+      }
+    }
+    document.accept(new AbstractVisitor() {
+      @Override
+      public void visit(FencedCodeBlock block) {
+        if ("mermaid".equals(block.getInfo())) {
+          block.unlink();
+        }
+      }
+
+      @Override
+      public void visit(Link link) {
+        String page = pages.get(link.getDestination());
+        if (page != null) {
+          link.setDestination(page);
+        }
+        visitChildren(link);
+      }
+    });
+    return renderer.render(document);
+  }
+
+  /** The text without the generated-file marker line at its end. */
+  static String withoutMarker(String markdown) {
+    int at = markdown.lastIndexOf("\n<!-- kv-or-stream: generated from ");
+    return at < 0 ? markdown : markdown.substring(0, at + 1);
+  }
+}
