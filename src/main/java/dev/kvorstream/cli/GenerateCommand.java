@@ -31,11 +31,16 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Session session = main.session;
-    DecisionLog log = options.log(session);
+    Timing timing = new Timing(session.err());
+    dev.kvorstream.log.Folder folder = options.folder(session);
+    timing.phase("read");
+    DecisionLog log = DecisionLog.build(folder, options.assessor());
+    timing.phase("assess");
     if (!log.blocking().isEmpty()) {
       throw KvException.badInput(log.blocking());
     }
     Map<String, String> files = options.renderer(session).render(log);
+    timing.phase("render");
     Publisher publisher = new Publisher(log.folder().dir());
     List<String> stale = log.folder().orphans();
     if (check) {
@@ -52,6 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     List<Change> changes = publisher.publish(files, stale, force);
+    timing.phase("write");
     int written = 0;
     int kept = 0;
     for (Change c : changes) {

@@ -32,7 +32,11 @@ final class SiteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Session session = main.session;
-    DecisionLog log = options.log(session);
+    Timing timing = new Timing(session.err());
+    dev.kvorstream.log.Folder folder = options.folder(session);
+    timing.phase("read");
+    DecisionLog log = dev.kvorstream.log.DecisionLog.build(folder, options.assessor());
+    timing.phase("assess");
     if (!log.blocking().isEmpty()) {
       throw KvException.badInput(log.blocking());
     }
@@ -40,8 +44,10 @@ final class SiteCommand implements Callable<Integer> {
     SiteBuilder builder = new SiteBuilder(templates, options.renderer(templates),
         options.heuristic().catalogue());
     Map<String, String> files = builder.build(log);
+    timing.phase("render");
     Path dir = session.resolve(out);
     List<SiteWriter.Change> changes = new SiteWriter(dir).write(files, force);
+    timing.phase("write");
     int written = 0;
     int unchanged = 0;
     int removed = 0;

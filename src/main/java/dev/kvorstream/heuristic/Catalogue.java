@@ -13,15 +13,21 @@ import java.util.Map;
 public final class Catalogue {
 
   private final Map<String, CommonCase> byId;
+  private final Cues.Index<CommonCase> cues;
 
   Catalogue(List<CommonCase> cases) {
     Map<String, CommonCase> map = new LinkedHashMap<>();
+    List<Cues.Owned<CommonCase>> owned = new ArrayList<>();
     for (CommonCase c : cases) {
       if (map.put(c.id(), c) != null) {
         throw new IllegalStateException("case id used twice: " + c.id());
       }
+      for (Cues.Cue cue : c.cues()) {
+        owned.add(new Cues.Owned<>(c, cue));
+      }
     }
     this.byId = map;
+    this.cues = new Cues.Index<>(owned);
   }
 
   static Catalogue load() {
@@ -73,14 +79,8 @@ public final class Catalogue {
    * no case scores above zero.
    */
   public CommonCase nearest(Map<Question, Answer> answers, List<String> tokens) {
-    List<Cues.Owned<CommonCase>> owned = new ArrayList<>();
-    for (CommonCase c : byId.values()) {
-      for (Cues.Cue cue : c.cues()) {
-        owned.add(new Cues.Owned<>(c, cue));
-      }
-    }
     Map<CommonCase, Integer> words = new LinkedHashMap<>();
-    for (Cues.Match<CommonCase> m : Cues.select(tokens, owned)) {
+    for (Cues.Match<CommonCase> m : cues.select(tokens)) {
       words.merge(m.owner(), m.cue().length(), Integer::sum);
     }
     CommonCase best = null;

@@ -120,37 +120,73 @@ public final class Cues {
   }
 
   /**
-   * Every occurrence of the given cues in {@code text}, then a non-overlapping selection:
-   * longer cues first, then earlier ones, so "must not be repeated" claims its words before
-   * "repeated" can.
+   * Cues compiled for matching: indexed by their first word, so each position of a text is
+   * tried only against the cues that can start there (those whose first word is that word,
+   * a prefix of it, or {@code ?}).
    */
-  public static <T> List<Match<T>> select(List<String> text, List<Owned<T>> cues) {
-    List<Match<T>> all = new ArrayList<>();
-    for (Owned<T> owned : cues) {
+  public static final class Index<T> {
+    private final java.util.Map<String, List<Owned<T>>> exact = new java.util.HashMap<>();
+    private final List<Owned<T>> prefixed = new ArrayList<>();
+    private final List<Owned<T>> any = new ArrayList<>();
+
+    public Index(List<Owned<T>> cues) {
+      for (Owned<T> owned : cues) {
+        String first = owned.cue().tokens().get(0);
+        if (first.equals("?")) {
+          any.add(owned);
+        } else if (first.endsWith("*")) {
+          prefixed.add(owned);
+        } else {
+          exact.computeIfAbsent(first, k -> new ArrayList<>()).add(owned);
+        }
+      }
+    }
+
+    /**
+     * Every occurrence of the cues in {@code text}, then a non-overlapping selection:
+     * longer cues first, then earlier ones, so "must not be repeated" claims its words
+     * before "repeated" can.
+     */
+    public List<Match<T>> select(List<String> text) {
+      List<Match<T>> all = new ArrayList<>();
       for (int i = 0; i < text.size(); i++) {
-        if (owned.cue().matchesAt(text, i)) {
-          all.add(new Match<>(owned.owner(), owned.cue(), i, i + owned.cue().length()));
+        String word = text.get(i);
+        collect(exact.getOrDefault(word, List.of()), text, i, all);
+        for (Owned<T> owned : prefixed) {
+          String first = owned.cue().tokens().get(0);
+          if (word.startsWith(first.substring(0, first.length() - 1))) {
+            collect(List.of(owned), text, i, all);
+          }
         }
+        collect(any, text, i, all);
       }
-    }
-    all.sort(Comparator.<Match<T>>comparingInt(m -> -(m.end() - m.start()))
-        .thenComparingInt(Match::start));
-    boolean[] taken = new boolean[text.size()];
-    List<Match<T>> chosen = new ArrayList<>();
-    for (Match<T> m : all) {
-      boolean free = true;
-      for (int i = m.start(); i < m.end(); i++) {
-        free &= !taken[i];
-      }
-      if (free) {
+      all.sort(Comparator.<Match<T>>comparingInt(m -> -(m.end() - m.start()))
+          .thenComparingInt(Match::start));
+      boolean[] taken = new boolean[text.size()];
+      List<Match<T>> chosen = new ArrayList<>();
+      for (Match<T> m : all) {
+        boolean free = true;
         for (int i = m.start(); i < m.end(); i++) {
-          taken[i] = true;
+          free &= !taken[i];
         }
-        chosen.add(m);
+        if (free) {
+          for (int i = m.start(); i < m.end(); i++) {
+            taken[i] = true;
+          }
+          chosen.add(m);
+        }
+      }
+      chosen.sort(Comparator.comparingInt(Match::start));
+      return chosen;
+    }
+
+    private void collect(List<Owned<T>> candidates, List<String> text, int at, List<Match<T>> into) {
+      for (Owned<T> owned : candidates) {
+        if (owned.cue().matchesAt(text, at)) {
+          into.add(new Match<>(owned.owner(), owned.cue(), at, at + owned.cue().length()));
+        }
       }
     }
-    chosen.sort(Comparator.comparingInt(Match::start));
-    return chosen;
   }
 
   /** A cue and what it stands for (an answer, a case). */

@@ -16,10 +16,10 @@ public final class Inference {
   /** An inferred answer and the words of the text that led to it. */
   public record Inferred(Answer answer, String cue) {}
 
-  private final Map<Question, List<Cues.Owned<Answer>>> cues;
+  private final Map<Question, Cues.Index<Answer>> cues = new EnumMap<>(Question.class);
 
   Inference(Map<Question, List<Cues.Owned<Answer>>> cues) {
-    this.cues = cues;
+    cues.forEach((q, list) -> this.cues.put(q, new Cues.Index<>(list)));
   }
 
   static Inference load() {
@@ -57,7 +57,7 @@ public final class Inference {
   }
 
   private Inferred inferOne(Question question, List<String> tokens) {
-    List<Cues.Match<Answer>> matches = Cues.select(tokens, cues.get(question));
+    List<Cues.Match<Answer>> matches = cues.get(question).select(tokens);
     Map<Answer, Integer> weight = new EnumMap<>(Answer.class);
     Map<Answer, Cues.Match<Answer>> strongest = new EnumMap<>(Answer.class);
     for (Cues.Match<Answer> m : matches) {

@@ -82,9 +82,10 @@ public final class DecisionLog {
     }
     blocking.addAll(cycles(folder));
 
-    for (Design d : folder.designs()) {
-      Assessment a = assessor.assess(d);
-      draft.add(new Entry(d.number(), d.name().stem(), d, a, null,
+    List<Assessment> assessments = folder.designs().parallelStream().map(assessor::assess).toList();
+    for (int i = 0; i < folder.designs().size(); i++) {
+      Design d = folder.designs().get(i);
+      draft.add(new Entry(d.number(), d.name().stem(), d, assessments.get(i), null,
           sorted(links.getOrDefault(d.number(), List.of()))));
     }
     for (HandWritten h : folder.handWritten()) {

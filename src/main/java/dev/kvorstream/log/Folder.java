@@ -66,6 +66,7 @@ public record Folder(
     Map<String, String> adrs = new HashMap<>();
     List<Diagnostic> misnamed = new ArrayList<>();
     Map<String, Integer> adrNumbers = new HashMap<>();
+    List<Path> designFiles = new ArrayList<>();
     for (Path file : files) {
       String name = file.getFileName().toString();
       String shown = displayPath(display, name);
@@ -73,19 +74,12 @@ public record Folder(
         continue;
       }
       if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-        DesignName parsed = DesignName.parse(name);
-        if (parsed == null) {
+        if (DesignName.parse(name) == null) {
           misnamed.add(Diagnostic.of(Position.ofFile(shown),
               "design file not named NNNN-slug.yaml (a number of at least 4 digits, a dash, "
                   + "a lowercase slug); it is not part of the log"));
-          continue;
-        }
-        try {
-          designs.add(loader.load(shown, parsed, Files.readAllBytes(file)));
-        } catch (KvException e) {
-          problems.addAll(e.diagnostics());
-        } catch (IOException e) {
-          throw KvException.failed("cannot read " + shown + ": " + e.getMessage(), e);
+        } else {
+          designFiles.add(file);
         }
         continue;
       }
@@ -97,6 +91,29 @@ public record Folder(
           adrs.put(name, "");
         }
         adrNumbers.put(name, Integer.parseInt(adr.group(1)));
+      }
+    }
+    // Designs are independent: read them on every core, then merge in file order.
+    List<Object> loaded = designFiles.parallelStream().map(file -> {
+      String name = file.getFileName().toString();
+      String shown = displayPath(display, name);
+      try {
+        return (Object) loader.load(shown, DesignName.parse(name), Files.readAllBytes(file));
+      } catch (KvException e) {
+        return e;
+      } catch (IOException e) {
+        return KvException.failed("cannot read " + shown + ": " + e.getMessage(), e);
+      }
+    }).toList();
+    for (Object result : loaded) {
+      if (result instanceof Design d) {
+        designs.add(d);
+      } else {
+        KvException e = (KvException) result;
+        if (e.diagnostics().isEmpty()) {
+          throw e;
+        }
+        problems.addAll(e.diagnostics());
       }
     }
     problems.throwIfAny();

@@ -6,6 +6,7 @@ import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.write.Marker;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,18 +28,23 @@ public final class Renderer {
   }
 
   public Map<String, String> render(DecisionLog log) {
+    List<Entry> generated = log.entries().stream().filter(Entry::generated).toList();
+    List<String> adrs = generated.parallelStream().map(e -> adr(e, log)).toList();
     Map<String, String> out = new LinkedHashMap<>();
-    for (Entry e : log.entries()) {
-      if (e.generated()) {
-        out.put(e.adrFileName(), adr(e, log));
-      }
+    for (int i = 0; i < generated.size(); i++) {
+      out.put(generated.get(i).adrFileName(), adrs.get(i));
     }
     out.put(INDEX, index(log));
     return out;
   }
 
   public String adr(Entry entry, DecisionLog log) {
-    String body = templates.render("adr.md.ftl", flatten(Views.adr(entry, log, catalogue)));
+    return adr(entry, Views.adr(entry, log, catalogue));
+  }
+
+  /** The ADR of an entry whose view is already built. */
+  public String adr(Entry entry, Views.AdrView view) {
+    String body = templates.render("adr.md.ftl", flatten(view));
     return Marker.seal(body, entry.design().name().fileName());
   }
 

@@ -25,6 +25,9 @@ public final class MarkdownHtml {
 
   private final Parser parser;
   private final HtmlRenderer renderer;
+  /** HTML of each distinct section seen in this run: most ADRs share their long sections. */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> sections =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public MarkdownHtml() {
     List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
@@ -40,7 +43,30 @@ public final class MarkdownHtml {
    * @param pages the page of each ADR file name, for rewriting links between ADRs
    */
   public String render(String markdown, Map<String, String> pages) {
-    Node document = parser.parse(withoutMarker(markdown));
+    String text = withoutMarker(markdown);
+    int firstSection = text.indexOf("\n## ");
+    if (firstSection < 0 || !text.startsWith("# ") || text.contains("\n```") && !text.contains("\n```mermaid")) {
+      return renderDocument(text, pages);
+    }
+    // Sections (## headings) are rendered one by one and remembered: the title block goes,
+    // and a section shared by many ADRs is converted once per run. Links only ever point
+    // at pages of this run, so the remembered HTML stays right.
+    StringBuilder html = new StringBuilder();
+    int start = firstSection + 1;
+    while (start < text.length()) {
+      int next = text.indexOf("\n## ", start);
+      String section = next < 0 ? text.substring(start) : text.substring(start, next + 1);
+      html.append(sections.computeIfAbsent(section, s -> renderDocument(s, pages)));
+      if (next < 0) {
+        break;
+      }
+      start = next + 1;
+    }
+    return html.toString();
+  }
+
+  private String renderDocument(String markdown, Map<String, String> pages) {
+    Node document = parser.parse(markdown);
     Node first = document.getFirstChild();
     if (first instanceof Heading h && h.getLevel() == 1) {
       Node next = first.getNext();

@@ -59,31 +59,40 @@ public final class SiteBuilder {
     for (Entry e : entries) {
       pageOf.put(e.adrFileName(), page(e));
     }
-    List<Page> pages = new ArrayList<>();
+    // Pages are independent: build them on every core, then keep number order.
+    List<Page> pages = java.util.stream.IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
+      Entry e = entries.get(i);
+      Views.AdrView view = e.generated() ? Views.adr(e, log, catalogue) : null;
+      String md = e.generated() ? renderer.adr(e, view) : log.folder().adrsOnDisk().get(e.adrFileName());
+      String body = markdown.render(md == null ? "" : md, pageOf);
+      return page(e, log, view, body, i == 0 ? null : link(entries.get(i - 1)),
+          i + 1 < entries.size() ? link(entries.get(i + 1)) : null);
+    }).toList();
     StringBuilder search = new StringBuilder("window.KV_SEARCH = {\n");
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      String md = e.generated() ? renderer.adr(e, log) : log.folder().adrsOnDisk().get(e.adrFileName());
-      String body = markdown.render(md == null ? "" : md, pageOf);
-      pages.add(page(e, log, body, i == 0 ? null : link(entries.get(i - 1)),
-          i + 1 < entries.size() ? link(entries.get(i + 1)) : null));
       search.append("  ").append(JsonReport.str(page(e))).append(": ")
-          .append(safeJs(JsonReport.str(searchText(e, md)))).append(i + 1 < entries.size() ? ",\n" : "\n");
+          .append(safeJs(JsonReport.str(searchText(e, log.folder().adrsOnDisk().get(e.adrFileName())))))
+          .append(i + 1 < entries.size() ? ",\n" : "\n");
     }
     search.append("};\n");
 
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, Object> common = new HashMap<>();
+    // the models of the pages share this map, read-only
     common.put("decisions", pages);
     common.put("verdictCounts", counts(pages, true));
     common.put("statusCounts", counts(pages, false));
     common.put("cases", Views.cases(catalogue));
     out.put("index.html", templates.render("site/index.ftlh", common));
     out.put("heuristic.html", templates.render("site/heuristic.ftlh", common));
-    for (Page p : pages) {
+    List<String> html = pages.parallelStream().map(p -> {
       Map<String, Object> model = new HashMap<>(common);
       model.put("d", p);
-      out.put(p.page(), templates.render("site/decision.ftlh", model));
+      return templates.render("site/decision.ftlh", model);
+    }).toList();
+    for (int i = 0; i < pages.size(); i++) {
+      out.put(pages.get(i).page(), html.get(i));
     }
     out.put("style.css", templates.raw("site/style.css"));
     out.put("app.js", templates.raw("site/app.js"));
@@ -101,7 +110,8 @@ public final class SiteBuilder {
     return new PageLink(e.number(), e.title(), page(e));
   }
 
-  private Page page(Entry e, DecisionLog log, String body, PageLink previous, PageLink next) {
+  private Page page(Entry e, DecisionLog log, Views.AdrView view, String body, PageLink previous,
+      PageLink next) {
     String verdict = e.generated() ? e.assessment().verdict().id() : "";
     List<Glance> glance = new ArrayList<>();
     List<Views.PartView> parts = List.of();
@@ -112,7 +122,6 @@ public final class SiteBuilder {
       Design d = e.design();
       tags = d.tags();
       deciders = d.deciders();
-      Views.AdrView view = Views.adr(e, log, catalogue);
       if (view.whole() != null) {
         for (Views.TestView t : view.whole().tests()) {
           glance.add(new Glance(t.number(), TEST_NAMES.get(t.key()), t.answer(), t.source(),
@@ -159,7 +168,7 @@ public final class SiteBuilder {
   }
 
   /** What the search box looks in: the words people wrote, not the shared ADR text. */
-  private static String searchText(Entry e, String md) {
+  private static String searchText(Entry e, String handWrittenText) {
     StringBuilder text = new StringBuilder(e.title());
     if (e.generated()) {
       Design d = e.design();
@@ -172,8 +181,9 @@ public final class SiteBuilder {
         p.concern().why().values().forEach(w -> text.append(' ').append(w));
       }
       text.append(' ').append(e.assessment().verdict().id());
-    } else if (md != null) {
-      text.append(' ').append(md.length() > 20_000 ? md.substring(0, 20_000) : md);
+    } else if (handWrittenText != null) {
+      text.append(' ').append(handWrittenText.length() > 20_000
+          ? handWrittenText.substring(0, 20_000) : handWrittenText);
     }
     return text.toString().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
   }

@@ -41,6 +41,8 @@ public final class SiteWriter {
       Files.createDirectories(out);
       Map<String, String> before = readManifest();
       Map<String, String> after = new TreeMap<>();
+      List<Map.Entry<Path, String>> plain = new ArrayList<>();
+      List<String> plainNames = new ArrayList<>();
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path target = out.resolve(f.getKey());
         String hash = sha256(f.getValue());
@@ -56,9 +58,13 @@ public final class SiteWriter {
             continue;
           }
         }
-        SafeFiles.Outcome outcome = SafeFiles.write(target, f.getValue());
+        plain.add(Map.entry(target, f.getValue()));
+        plainNames.add(f.getKey());
         after.put(f.getKey(), hash);
-        changes.add(new Change(f.getKey(), switch (outcome) {
+      }
+      List<SafeFiles.Outcome> outcomes = SafeFiles.writeAll(plain);
+      for (int i = 0; i < outcomes.size(); i++) {
+        changes.add(new Change(plainNames.get(i), switch (outcomes.get(i)) {
           case CREATED -> Action.CREATED;
           case UPDATED -> Action.UPDATED;
           case UNCHANGED -> Action.UNCHANGED;

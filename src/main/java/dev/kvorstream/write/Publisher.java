@@ -67,6 +67,8 @@ public final class Publisher {
   private List<Change> publishLocked(Map<String, String> files, List<String> stale, boolean force)
       throws IOException {
     List<Change> changes = new ArrayList<>();
+    List<Map.Entry<Path, String>> plain = new ArrayList<>();
+    List<String> plainNames = new ArrayList<>();
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path target = dir.resolve(f.getKey());
       Marker.State state = existingState(target);
@@ -86,8 +88,12 @@ public final class Publisher {
         changes.add(new Change(f.getKey(), Action.FORCED));
         continue;
       }
-      SafeFiles.Outcome outcome = SafeFiles.write(target, f.getValue());
-      changes.add(new Change(f.getKey(), switch (outcome) {
+      plain.add(Map.entry(target, f.getValue()));
+      plainNames.add(f.getKey());
+    }
+    List<SafeFiles.Outcome> outcomes = SafeFiles.writeAll(plain);
+    for (int i = 0; i < outcomes.size(); i++) {
+      changes.add(new Change(plainNames.get(i), switch (outcomes.get(i)) {
         case CREATED -> Action.CREATED;
         case UPDATED -> Action.UPDATED;
         case UNCHANGED -> Action.UNCHANGED;

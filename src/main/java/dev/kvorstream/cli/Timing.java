@@ -1,0 +1,27 @@
+package dev.kvorstream.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * Phase timings for profiling, printed to stderr when the system property
+ * {@code kvorstream.timing} is set ({@code java -Dkvorstream.timing -jar ...}); silent
+ * otherwise, so output stays deterministic.
+ */
+final class Timing {
+
+  private final PrintWriter err;
+  private final boolean on = System.getProperty("kvorstream.timing") != null;
+  private long last = System.nanoTime();
+
+  Timing(PrintWriter err) {
+    this.err = err;
+  }
+
+  void phase(String name) {
+    long now = System.nanoTime();
+    if (on) {
+      err.printf("timing: %-10s %6d ms%n", name, (now - last) / 1_000_000);
+    }
+    last = now;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.kvorstream.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kvorstream.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteTest {
+
+  @TempDir Path work;
+
+  record Run(int code, String out, String err) {}
+
+  Run site(String dir, Path out, String... more) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    String[] args = new String[4 + more.length];
+    args[0] = "site";
+    args[1] = "--dir";
+    args[2] = dir;
+    args[3] = "--out=" + out;
+    System.arraycopy(more, 0, args, 4, more.length);
+    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e),
+        new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
+    return new Run(code, o.toString(), e.toString());
+  }
+
+  @Test
+  void markdownIsRenderedSafely() {
+    MarkdownHtml md = new MarkdownHtml();
+    String html = md.render("""
+        # 1. Title
+
+        Date: 2026-01-01
+
+        ## Context
+
+        <script>alert(1)</script>
+
+        A [bad](javascript:alert(1)) link, a [next](0002-next.md) one, and <img src=x onerror=alert(1)>.
+
+        ```mermaid
+        flowchart LR
+        ```
+
+        | a | b |
+        | --- | --- |
+        | 1 | 2 |
+        <!-- kv-or-stream: generated from 0001-title.yaml sha256:00 x -->
+        """, Map.of("0002-next.md", "0002-next.html"));
+    assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(html).doesNotContain("javascript:").doesNotContain("<img");
+    assertThat(html).contains("href=\"0002-next.html\">next</a>").contains("href=\"\">bad</a>");
+    assertThat(html).doesNotContain("flowchart").doesNotContain("Date: 2026").doesNotContain("kv-or-stream: generated");
+    assertThat(html).contains("<table>").contains("<h2 id=\"context\">Context</h2>");
+    assertThat(html).doesNotContain("<h1");
+  }
+
+  @Test
+  void theSiteOfTheExamplesHasAPagePerDecisionAndOnlyRelativeLinks() throws IOException {
+    Path out = work.resolve("public");
+    Run r = site("decisions", out);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out.resolve("index.html")).exists();
+    assertThat(out.resolve("heuristic.html")).exists();
+    assertThat(out.resolve("0001-entity-state-changes.html")).exists();
+    assertThat(out.resolve("style.css")).exists();
+    for (Path page : Files.list(out).filter(p -> p.toString().endsWith(".html")).toList()) {
+      String html = Files.readString(page);
+      assertThat(html).doesNotContainPattern("(href|src)=\"(/|https?:)");
+      assertThat(html).doesNotContain(out.toString());
+    }
+    String index = Files.readString(out.resolve("index.html"));
+    assertThat(index).contains("<script src=\"search-index.js\"></script>");
+    assertThat(Files.readString(out.resolve("search-index.js"))).contains("\"0010-sensor-telemetry.html\": \"temperature telemetry");
+  }
+
+  @Test
+  void aRerunWritesNothingAndTheUsersOwnFilesAreNeverTouched() throws IOException {
+    Path out = work.resolve("public");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("CNAME"), "decisions.example.org\n");
+    Files.writeString(out.resolve("index.html"), "<p>my own page</p>");
+    Run first = site("decisions", out);
+    assertThat(first.code()).isEqualTo(1);
+    assertThat(first.err()).contains("index.html: not written by the site; left as it is");
+    assertThat(Files.readString(out.resolve("index.html"))).isEqualTo("<p>my own page</p>");
+
+    Files.delete(out.resolve("index.html"));
+    assertThat(site("decisions", out).code()).isZero();
+    Run second = site("decisions", out);
+    assertThat(second.out()).contains("site: 0 written, 15 unchanged, 0 removed");
+    assertThat(out.resolve("CNAME")).hasContent("decisions.example.org");
+  }
+
+  @Test
+  void pagesThatAreNoLongerProducedAreRemovedOnlyIfUnchanged(@TempDir Path folder) throws IOException {
+    Files.writeString(folder.resolve("0001-a.yaml"), "title: A\n");
+    Files.writeString(folder.resolve("0002-b.yaml"), "title: B\n");
+    Path out = work.resolve("public");
+    assertThat(site(folder.toString(), out).code()).isZero();
+    Files.writeString(out.resolve("0002-b.html"), "changed by hand");
+    Files.delete(folder.resolve("0001-a.yaml"));
+    Files.delete(folder.resolve("0002-b.yaml"));
+    Files.writeString(folder.resolve("0003-c.yaml"), "title: C\n");
+    Run r = site(folder.toString(), out);
+    assertThat(r.out()).contains("1 removed");
+    assertThat(out.resolve("0001-a.html")).doesNotExist();
+    assertThat(out.resolve("0002-b.html")).hasContent("changed by hand");
+    assertThat(out.resolve("0003-c.html")).exists();
+  }
+
+  @Test
+  void theSameDecisionsGiveTheSameSiteBytes() throws IOException {
+    Path a = work.resolve("a");
+    Path b = work.resolve("b/c");
+    site("decisions", a);
+    site("decisions", b);
+    for (Path f : Files.list(a).toList()) {
+      assertThat(Files.readAllBytes(b.resolve(f.getFileName()))).as(f.getFileName().toString())
+          .isEqualTo(Files.readAllBytes(f));
+    }
+  }
+}
