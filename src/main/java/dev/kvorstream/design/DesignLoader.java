@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -82,7 +84,6 @@ public final class DesignLoader {
       throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
           "empty design; a design needs at least a 'title'"));
     }
-    checkDepth(path, text);
     LoadSettings settings = LoadSettings.builder()
         .setLabel(path)
         .setAllowDuplicateKeys(false)
@@ -92,6 +93,7 @@ public final class DesignLoader {
         .setUseMarks(true)
         .build();
     try {
+      checkDepth(path, text, settings);
       Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
       if (!documents.hasNext()) {
         throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
@@ -133,25 +135,26 @@ public final class DesignLoader {
     return true;
   }
 
-  /** Refuses deeply nested flow collections before the recursive composer sees them. */
-  private static void checkDepth(String path, String text) {
+  /**
+   * Refuses deep nesting before the recursive composer sees it: the parser's events are
+   * read one by one (no recursion) and the first collection deeper than {@link #MAX_DEPTH}
+   * is reported at its place.
+   */
+  private static void checkDepth(String path, String text, LoadSettings settings) {
     int depth = 0;
-    int line = 1;
-    int column = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      column++;
-      if (c == '\n') {
-        line++;
-        column = 0;
-      } else if (c == '[' || c == '{') {
-        depth++;
-        if (depth > MAX_DEPTH) {
-          throw KvException.badInput(Diagnostic.of(Position.at(path, text, line, column),
-              "YAML nested too deeply; a design needs at most " + MAX_DEPTH + " levels"));
+    for (Event event : new Parse(settings).parseString(text)) {
+      switch (event.getEventId()) {
+        case MappingStart, SequenceStart -> {
+          depth++;
+          if (depth > MAX_DEPTH) {
+            Position at = event.getStartMark().map(m -> position(path, text, m))
+                .orElse(Position.ofFile(path));
+            throw KvException.badInput(Diagnostic.of(at,
+                "YAML nested too deeply; a design needs at most " + MAX_DEPTH + " levels"));
+          }
         }
-      } else if (c == ']' || c == '}') {
-        depth = Math.max(0, depth - 1);
+        case MappingEnd, SequenceEnd -> depth--;
+        default -> { }
       }
     }
   }

@@ -66,6 +66,7 @@ public final class Publisher {
 
   private List<Change> publishLocked(Map<String, String> files, List<String> stale, boolean force)
       throws IOException {
+    SafeFiles.removeLeftovers(dir);
     List<Change> changes = new ArrayList<>();
     List<Map.Entry<Path, String>> plain = new ArrayList<>();
     List<String> plainNames = new ArrayList<>();

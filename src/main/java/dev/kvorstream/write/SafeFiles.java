@@ -99,6 +99,23 @@ public final class SafeFiles {
     }
   }
 
+  /**
+   * Deletes temporary files that a killed run left in {@code dir} (named
+   * {@code .NAME.RANDOM.tmp} by {@link #write}). Call only while holding the folder's lock,
+   * when no other run can be writing.
+   */
+  public static void removeLeftovers(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)
+            && !name.startsWith(".kv-or-stream")) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
   /** Writes only if the file does not exist yet; false when it does. */
   public static boolean create(Path target, String content) throws IOException {
     if (Files.exists(target)) {

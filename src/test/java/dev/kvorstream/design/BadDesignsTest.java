@@ -32,6 +32,16 @@ class BadDesignsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aHugeFileIsRefusedBeforeItIsParsed(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("huge.yaml"), "title: " + "x".repeat(2_000_000) + "\n");
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"decide", "huge.yaml"}, new PrintWriter(new StringWriter()),
+        new PrintWriter(err), new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), tmp);
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).startsWith("huge.yaml: error: file is 2000008 bytes; a design may be at most 1048576 bytes");
+  }
+
+  @org.junit.jupiter.api.Test
   void theCorpusHoldsAtLeastFortyBadInputsAndEveryFileIsListed() throws Exception {
     List<String> listed = corpus().map(a -> (String) a.get()[0]).toList();
     assertThat(listed).hasSizeGreaterThanOrEqualTo(40);
