@@ -1,4 +1,5 @@
 <#import "lib/words.ftl" as w>
+<#import "lib/nats.ftl" as nats>
 <#-- The ADR of one design, in the layout adr-tools and Structurizr read: "# N. Title",
      a Date line, a "## Status" section whose first line is the status. -->
 <#macro decisionText e subject>
@@ -221,6 +222,67 @@ A KV watch is never a work queue. For concurrent writers, `update(key, value, re
 **At least once.** A handler that crashes after the side effect but before its ack gets the message again. Make every handler idempotent, for example by recording a key per message and skipping keys already done. Publish with a `Nats-Msg-Id` header so the stream drops duplicate publishes within its duplicate window (2 minutes by default). Exactly-once processing needs both that header and a double ack (`ackSync`), and even then the effects should be idempotent.
 
 **Slow work.** The ack wait is 30 seconds by default. A handler that can take longer sends in-progress acks (`inProgress()`) at shorter intervals, or raises the ack wait; otherwise the message is redelivered while it is still being handled. A backoff list, when set, replaces the ack wait with its first entry. Max deliver is unlimited by default: set it, and treat the max-deliveries advisory as the dead-letter signal (on a work-queue stream such messages stay in the stream). Max ack pending, 1000 by default, bounds the messages in flight per consumer. Deliver policy, ack policy and pull or push mode cannot be changed on an existing consumer; ack wait, max deliver, max ack pending and backoff can.
+</#if>
+<#if buckets?has_content || streams?has_content>
+
+## Implementation
+
+The settings below come from the design's `nats:` block, with defaults where it says nothing. `kv-or-stream apply` creates them on a server, and `kv-or-stream audit` checks a server against them.
+<#list buckets as s>
+
+### KV bucket `${s.bucket}`<#if s.part??> (${inline(s.part)})</#if>
+
+| Setting | Value |
+| --- | --- |
+| bucket | `${s.bucket}` (its stream is `KV_${s.bucket}`) |
+| history per key | ${s.history} |
+| time to live | <#if s.ttl??>${s.ttlText()}<#else>none: values stay until deleted</#if> |
+| largest value | <#if (s.maxValueSize > 0)>${s.maxValueSize?c} bytes<#else>no limit of its own</#if> |
+| replicas | ${s.replicas} |
+| watched keys | `${s.keys}` |
+
+With the nats CLI:
+
+```sh
+<@nats.kvCli s=s />
+```
+
+With jnats (`io.nats:jnats` 2.26):
+
+```java
+<@nats.kvJava s=s />
+```
+</#list>
+<#list streams as s>
+
+### Stream `${s.stream}` and durable consumer `${s.durable}`<#if s.part??> (${inline(s.part)})</#if>
+
+| Setting | Value |
+| --- | --- |
+| stream | `${s.stream}` |
+| subjects | <#list s.subjects as subject>`${subject}`<#sep>, </#list> |
+| retention | ${s.retention} |
+| duplicate window | ${s.duplicateWindowText()} |
+| replicas | ${s.replicas} |
+| durable consumer | `${s.durable}`: pull, explicit acks |
+| deliver policy | ${s.deliver}<#if s.deliver == "new"> (a brand-new consumer skips what the stream held before it)<#else> (required on a workqueue stream)</#if> |
+| ack wait | ${s.ackWaitText()} |
+| max deliver | ${s.maxDeliver}, then a dead-letter advisory |
+| max ack pending | ${s.maxAckPending} |
+| in-progress ack | <#if s.heartbeat??>every ${s.heartbeatText()} while a message is being handled<#else>not needed: handling is fast</#if> |
+
+With the nats CLI:
+
+```sh
+<@nats.streamCli s=s />
+```
+
+With jnats (`io.nats:jnats` 2.26):
+
+```java
+<@nats.streamJava s=s />
+```
+</#list>
 </#if>
 
 ## Consequences

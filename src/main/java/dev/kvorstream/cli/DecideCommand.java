@@ -58,6 +58,10 @@ final class DecideCommand implements Callable<Integer> {
       Design design = load(session);
       title = design.title();
       assessment = options.assessor().assess(design);
+      var specs = dev.kvorstream.nats.Specs.of(design, assessment);
+      if (!specs.problems().isEmpty()) {
+        throw KvException.badInput(specs.problems());
+      }
     }
     if (format == Format.json) {
       session.out().print(JsonReport.of(title, assessment));

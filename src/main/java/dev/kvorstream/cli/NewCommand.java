@@ -1,7 +1,7 @@
 package dev.kvorstream.cli;
 
 import dev.kvorstream.log.Numbers;
-import dev.kvorstream.log.Slugs;
+import dev.kvorstream.design.Slugs;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.write.SafeFiles;

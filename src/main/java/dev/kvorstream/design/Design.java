@@ -23,7 +23,8 @@ public record Design(
     List<Part> parts,
     List<Ref> supersedes,
     List<Ref> related,
-    Position start) {
+    Position start,
+    NatsBlock nats) {
 
   public Design {
     deciders = List.copyOf(deciders);

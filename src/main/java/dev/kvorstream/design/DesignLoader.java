@@ -46,8 +46,19 @@ public final class DesignLoader {
 
   private static final List<String> TOP_KEYS = List.of(
       "title", "status", "date", "deciders", "tags", "context", "flow", "answers", "why",
-      "case", "parts", "supersedes", "related");
-  private static final List<String> PART_KEYS = List.of("name", "context", "answers", "why", "case");
+      "case", "parts", "supersedes", "related", "nats");
+  private static final List<String> PART_KEYS =
+      List.of("name", "context", "answers", "why", "case", "nats");
+  /** The keys of a {@code nats:} block: KV settings, then stream settings. */
+  public static final List<String> NATS_KV_KEYS =
+      List.of("bucket", "history", "ttl", "maxValueSize", "replicas", "keys");
+  public static final List<String> NATS_STREAM_KEYS = List.of("stream", "subjects", "retention",
+      "durable", "deliver", "ackWait", "maxDeliver", "maxAckPending", "duplicateWindow",
+      "heartbeat", "replicas");
+  private static final List<String> NATS_KEYS = java.util.stream.Stream
+      .concat(NATS_KV_KEYS.stream(), NATS_STREAM_KEYS.stream()).distinct().toList();
+  private static final Set<String> NATS_NUMBERS =
+      Set.of("history", "maxValueSize", "replicas", "maxDeliver", "maxAckPending");
   private static final List<String> FLOW_KEYS = List.of("producer", "consumers", "subject");
   private static final List<String> QUESTION_KEYS =
       Arrays.stream(Question.values()).map(Question::key).toList();
@@ -269,13 +280,17 @@ public final class DesignLoader {
         }
         parts = parts(partsNode);
       }
+      NatsBlock nats = map.containsKey("nats") ? nats(map.get("nats").getValueNode()) : NatsBlock.EMPTY;
+      if (map.containsKey("nats") && map.containsKey("parts")) {
+        error(map.get("nats").getKeyNode(), "'nats' and 'parts' together; put the settings inside each part");
+      }
       List<Ref> supersedes = map.containsKey("supersedes")
           ? refs(map.get("supersedes").getValueNode(), "supersedes") : List.of();
       List<Ref> related = map.containsKey("related")
           ? refs(map.get("related").getValueNode(), "related") : List.of();
       problems.throwIfAny();
       return new Design(path, name, title, status, date, deciders, tags, context, flow,
-          concern, parts, supersedes, related, at(root));
+          concern, parts, supersedes, related, at(root), nats);
     }
 
     /**
@@ -508,11 +523,54 @@ public final class DesignLoader {
         String context = map.containsKey("context")
             ? text(map.get("context").getValueNode(), "context", false) : null;
         Concern concern = concern(map, "part '" + name + "'");
+        NatsBlock nats = map.containsKey("nats") ? nats(map.get("nats").getValueNode()) : NatsBlock.EMPTY;
         if (name != null) {
-          parts.add(new Part(name.strip(), context == null ? "" : context, concern));
+          parts.add(new Part(name.strip(), context == null ? "" : context, concern, nats));
         }
       }
       return parts;
+    }
+
+    NatsBlock nats(Node node) {
+      Map<String, NodeTuple> map = mapping(node, "nats", NATS_KEYS,
+          "give KV settings (bucket, history, ...) or stream settings (stream, subjects, ...)");
+      if (map == null) {
+        return NatsBlock.EMPTY;
+      }
+      Map<String, Object> values = new LinkedHashMap<>();
+      Map<String, Position> where = new java.util.HashMap<>();
+      map.forEach((key, tuple) -> {
+        Node value = tuple.getValueNode();
+        Object read;
+        if (key.equals("subjects")) {
+          List<String> subjects = value instanceof SequenceNode
+              ? textList(value, "subjects") : java.util.Optional.ofNullable(text(value, "subjects", false))
+                  .map(List::of).orElse(List.of());
+          read = subjects.isEmpty() ? null : subjects;
+        } else if (NATS_NUMBERS.contains(key)) {
+          read = number(value, key);
+        } else {
+          read = text(value, key, false);
+        }
+        if (read != null) {
+          values.put(key, read);
+          where.put(key, at(value));
+        }
+      });
+      return new NatsBlock(values, where, at(node));
+    }
+
+    Long number(Node node, String key) {
+      if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+        try {
+          return Long.parseLong(s.getValue().replace("_", ""));
+        } catch (NumberFormatException e) {
+          // falls through
+        }
+      }
+      error(node, "'" + key + "' must be a whole number, found " + kind(node)
+          + (node instanceof ScalarNode s ? " '" + s.getValue() + "'" : ""));
+      return null;
     }
 
     List<Ref> refs(Node node, String key) {

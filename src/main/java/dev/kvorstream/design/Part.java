@@ -1,4 +1,4 @@
 package dev.kvorstream.design;
 
-/** One sub-concern of a split design, with its own answers and optional description. */
-public record Part(String name, String context, Concern concern) {}
+/** One sub-concern of a split design, with its own answers, description and NATS settings. */
+public record Part(String name, String context, Concern concern, NatsBlock nats) {}

@@ -4,6 +4,8 @@ import dev.kvorstream.design.Design;
 import dev.kvorstream.design.Ref;
 import dev.kvorstream.design.Status;
 import dev.kvorstream.heuristic.Assessment;
+import dev.kvorstream.nats.Spec;
+import dev.kvorstream.nats.Specs;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.Position;
 import java.util.ArrayList;
@@ -85,14 +87,17 @@ public final class DecisionLog {
     List<Assessment> assessments = folder.designs().parallelStream().map(assessor::assess).toList();
     for (int i = 0; i < folder.designs().size(); i++) {
       Design d = folder.designs().get(i);
+      Specs.Result specs = Specs.of(d, assessments.get(i));
+      blocking.addAll(specs.problems());
       draft.add(new Entry(d.number(), d.name().stem(), d, assessments.get(i), null,
-          sorted(links.getOrDefault(d.number(), List.of()))));
+          sorted(links.getOrDefault(d.number(), List.of())), specs.specs()));
     }
     for (HandWritten h : folder.handWritten()) {
       String stem = h.fileName().substring(0, h.fileName().length() - 3);
       draft.add(new Entry(h.number(), stem, null, null, h,
-          sorted(links.getOrDefault(h.number(), List.of()))));
+          sorted(links.getOrDefault(h.number(), List.of())), List.of()));
     }
+    blocking.addAll(clashes(draft));
     draft.sort(Comparator.comparingInt(Entry::number).thenComparing(Entry::stem));
 
     for (Entry e : draft) {
@@ -113,6 +118,60 @@ public final class DecisionLog {
       }
     }
     return new DecisionLog(folder, draft, blocking, advisories);
+  }
+
+  /** Two decisions naming one bucket or stream, or streams whose subjects overlap. */
+  private static List<Diagnostic> clashes(List<Entry> entries) {
+    List<Diagnostic> found = new ArrayList<>();
+    Map<String, Entry> names = new HashMap<>();
+    List<Map.Entry<String, Entry>> subjects = new ArrayList<>();
+    for (Entry e : entries) {
+      for (Spec spec : e.specs()) {
+        String name = spec instanceof Spec.Kv kv ? "KV_" + kv.bucket() : ((Spec.Stream) spec).stream();
+        Entry other = names.putIfAbsent(name, e);
+        if (other != null && other != e) {
+          found.add(Diagnostic.of(Position.ofFile(e.design().path()), "decision " + e.number()
+              + " uses " + describe(spec) + ", which decision " + other.number()
+              + " uses already; give it its own name under nats:"));
+        }
+        if (spec instanceof Spec.Stream st) {
+          for (String subject : st.subjects()) {
+            for (Map.Entry<String, Entry> seen : subjects) {
+              if (seen.getValue() != e && overlap(subject, seen.getKey())) {
+                found.add(Diagnostic.of(Position.ofFile(e.design().path()), "decision " + e.number()
+                    + " stream subject '" + subject + "' overlaps '" + seen.getKey() + "' of decision "
+                    + seen.getValue().number() + "; NATS refuses streams with overlapping subjects"));
+              }
+            }
+            subjects.add(Map.entry(subject, e));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String describe(Spec spec) {
+    return spec instanceof Spec.Kv kv ? "KV bucket '" + kv.bucket() + "'"
+        : "stream '" + ((Spec.Stream) spec).stream() + "'";
+  }
+
+  /** Whether two subjects (with wildcards) can match one subject. */
+  static boolean overlap(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      if (i < x.length && x[i].equals(">") || i < y.length && y[i].equals(">")) {
+        return true;
+      }
+      if (i >= x.length || i >= y.length) {
+        return false;
+      }
+      if (!x[i].equals(y[i]) && !x[i].equals("*") && !y[i].equals("*")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean checkRef(Design d, Ref ref, String key,

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One decision of the log: generated from a design (with its assessment), or an ADR written
  * by hand. {@code links} holds both the links the design declares and the reverse ones that
- * other designs declare towards it, in number order.
+ * other designs declare towards it, in number order; {@code specs} the NATS bucket or
+ * stream each decided concern calls for.
  */
 public record Entry(
     int number,
@@ -15,10 +16,12 @@ public record Entry(
     Design design,
     Assessment assessment,
     HandWritten handWritten,
-    List<Link> links) {
+    List<Link> links,
+    List<dev.kvorstream.nats.Spec> specs) {
 
   public Entry {
     links = List.copyOf(links);
+    specs = List.copyOf(specs);
     if ((design == null) == (handWritten == null)) {
       throw new IllegalArgumentException("an entry is generated or hand-written");
     }

@@ -14,6 +14,7 @@ import dev.kvorstream.heuristic.Verdict;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.log.LinkKind;
+import dev.kvorstream.nats.Spec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,8 @@ public final class Views {
       String status, String statusLabel, String date, List<String> deciders, List<String> tags,
       String context, FlowView flow, String verdict, boolean split, EvaluationView whole,
       List<PartView> parts, List<String> primitives, List<CaseView> cases,
-      List<LinkView> supersedes, List<LinkView> supersededBy, List<LinkView> related) {}
+      List<LinkView> supersedes, List<LinkView> supersededBy, List<LinkView> related,
+      List<Spec.Kv> buckets, List<Spec.Stream> streams) {}
 
   /** One row of the index. */
   public record IndexRow(int number, String title, String file, String status, String verdict,
@@ -84,7 +86,9 @@ public final class Views {
         d.deciders(), d.tags(), d.context().strip(), flow, a.verdict().id(), a.isSplit(), whole,
         parts, primitives(a), cases(catalogue),
         links(entry, LinkKind.SUPERSEDES, log), links(entry, LinkKind.SUPERSEDED_BY, log),
-        links(entry, LinkKind.RELATED, log));
+        links(entry, LinkKind.RELATED, log),
+        entry.specs().stream().filter(Spec.Kv.class::isInstance).map(Spec.Kv.class::cast).toList(),
+        entry.specs().stream().filter(Spec.Stream.class::isInstance).map(Spec.Stream.class::cast).toList());
   }
 
   /** The primitives a design uses, KV first: what the "working with" sections cover. */

@@ -1,4 +1,4 @@
-package dev.kvorstream.log;
+package dev.kvorstream.design;
 
 import java.text.Normalizer;
 import java.util.Locale;
