@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         + " path, and keeps the decisions as numbered Architecture Decision Records.",
     subcommands = {
         DecideCommand.class, NewCommand.class, GenerateCommand.class, ListCommand.class,
-        CheckCommand.class, SiteCommand.class, CommandLine.HelpCommand.class},
+        CheckCommand.class, SiteCommand.class, ApplyCommand.class, AuditCommand.class,
+        CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  done",

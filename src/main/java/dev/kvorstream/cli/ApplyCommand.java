@@ -1,0 +1,89 @@
+package dev.kvorstream.cli;
+
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.log.Entry;
+import dev.kvorstream.nats.Provisioner;
+import dev.kvorstream.nats.Spec;
+import dev.kvorstream.problem.ExitCode;
+import dev.kvorstream.problem.KvException;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "apply", sortOptions = false,
+    description = {"Creates the KV buckets, streams and durable consumers the decisions name.",
+        "What exists with the same settings is left alone; what differs is reported, and changed",
+        "only with --update and only where the server allows it. Exit 1 when something differs."})
+final class ApplyCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+  @Mixin FolderOptions options;
+  @Mixin ServerOptions server;
+
+  @Option(names = "--dry-run", description = "Say what would be done; change nothing.")
+  boolean dryRun;
+
+  @Option(names = "--update", description = "Change settings that differ, where the server allows it.")
+  boolean update;
+
+  @Override
+  public Integer call() {
+    Session session = main.session;
+    List<Spec> specs = specs(options.log(session));
+    try (Connection connection = server.connect(session)) {
+      List<Provisioner.Finding> findings = new Provisioner(connection).apply(specs, dryRun, update);
+      return report(session, findings, "apply");
+    } catch (IOException | JetStreamApiException e) {
+      throw KvException.failed("apply on " + server.server + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw KvException.failed("interrupted", e);
+    }
+  }
+
+  /** Every spec of every decision, in number order; refuses a log with blocking problems. */
+  static List<Spec> specs(DecisionLog log) {
+    if (!log.blocking().isEmpty()) {
+      throw KvException.badInput(log.blocking());
+    }
+    List<Spec> specs = new ArrayList<>();
+    for (Entry e : log.entries()) {
+      specs.addAll(e.specs());
+    }
+    return specs;
+  }
+
+  static int report(Session session, List<Provisioner.Finding> findings, String verb) {
+    int problems = 0;
+    java.util.Map<Provisioner.Kind, Integer> counts = new java.util.EnumMap<>(Provisioner.Kind.class);
+    for (Provisioner.Finding f : findings) {
+      counts.merge(f.kind(), 1, Integer::sum);
+      String word = f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+      String line = String.format("%-12s %s%s%s", word, f.subject(),
+          f.decision() > 0 ? " (decision " + f.decision() + ")" : "",
+          f.detail().isEmpty() ? "" : ": " + f.detail());
+      switch (f.kind()) {
+        case DIFFERS, REFUSED, MISSING, WRONG_KIND, EXTRA -> {
+          problems++;
+          session.err().println(line);
+        }
+        default -> session.out().println(line);
+      }
+    }
+    StringBuilder summary = new StringBuilder(verb + ":");
+    counts.forEach((k, n) -> summary.append(' ').append(n).append(' ')
+        .append(k.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(','));
+    summary.setLength(summary.length() - 1);
+    (problems > 0 ? session.err() : session.out()).println(findings.isEmpty()
+        ? verb + ": the decisions name no bucket or stream" : summary.toString());
+    return problems > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+}

@@ -1,0 +1,121 @@
+package dev.kvorstream.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kvorstream.design.DesignLoader;
+import dev.kvorstream.heuristic.Heuristic;
+import dev.kvorstream.log.Assessor;
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.log.Entry;
+import dev.kvorstream.log.Folder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The nats CLI lines and the jnats snippet in every ADR of the project's decisions say the
+ * same as the spec the tool resolved: each flag and each builder call is parsed back out of
+ * the ADR text and compared.
+ */
+class SketchMatchesSpecTest {
+
+  static DecisionLog log() {
+    Heuristic h = Heuristic.standard();
+    return DecisionLog.build(Folder.read(Path.of("decisions"), "decisions",
+        new DesignLoader(h.catalogue().ids())), new Assessor(h, true));
+  }
+
+  /** "nats stream add NAME --a x --b 'y'" as positional words and flag values. */
+  record Line(List<String> words, Map<String, String> flags) {}
+
+  static Line parse(String line) {
+    List<String> words = new ArrayList<>();
+    Map<String, String> flags = new LinkedHashMap<>();
+    Matcher m = Pattern.compile("'([^']*)'|(\\S+)").matcher(line);
+    List<String> tokens = new ArrayList<>();
+    while (m.find()) {
+      tokens.add(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+    for (int i = 0; i < tokens.size(); i++) {
+      String t = tokens.get(i);
+      if (t.startsWith("--")) {
+        boolean valued = i + 1 < tokens.size() && !tokens.get(i + 1).startsWith("--");
+        flags.put(t.substring(2), valued ? tokens.get(++i) : "");
+      } else {
+        words.add(t);
+      }
+    }
+    return new Line(words, flags);
+  }
+
+  static List<String> natsLines(String adr) {
+    return adr.lines().filter(l -> l.startsWith("nats ")).toList();
+  }
+
+  @Test
+  void everyCliLineAndJavaSnippetMatchesTheSpec() throws IOException {
+    int checked = 0;
+    for (Entry e : log().entries()) {
+      String adr = Files.readString(Path.of("decisions").resolve(e.adrFileName()));
+      List<String> lines = natsLines(adr);
+      assertThat(e.specs()).isNotEmpty();
+      for (Spec spec : e.specs()) {
+        if (spec instanceof Spec.Kv kv) {
+          Line add = lines.stream().filter(l -> l.startsWith("nats kv add " + kv.bucket() + " "))
+              .map(SketchMatchesSpecTest::parse).findFirst().orElseThrow();
+          assertThat(add.flags()).containsEntry("history", String.valueOf(kv.history()))
+              .containsEntry("replicas", String.valueOf(kv.replicas()));
+          assertThat(add.flags().get("ttl")).isEqualTo(kv.ttl() == null ? null : Durations.format(kv.ttl()));
+          assertThat(add.flags().keySet()).isSubsetOf("history", "replicas", "ttl", "max-value-size");
+          Line watch = lines.stream().filter(l -> l.startsWith("nats kv watch " + kv.bucket() + " "))
+              .map(SketchMatchesSpecTest::parse).findFirst().orElseThrow();
+          assertThat(watch.words()).containsExactly("nats", "kv", "watch", kv.bucket(), kv.keys());
+          assertThat(adr).contains(".name(\"" + kv.bucket() + "\")", ".maxHistoryPerKey(" + kv.history() + ")",
+              ".replicas(" + kv.replicas() + ")", "kv.watch(\"" + kv.keys() + "\"");
+        } else {
+          Spec.Stream st = (Spec.Stream) spec;
+          Line add = lines.stream().filter(l -> l.startsWith("nats stream add " + st.stream() + " "))
+              .map(SketchMatchesSpecTest::parse).findFirst().orElseThrow();
+          assertThat(add.flags()).containsEntry("subjects", String.join(",", st.subjects()))
+              .containsEntry("retention", st.retentionCli())
+              .containsEntry("dupe-window", Durations.format(st.duplicateWindow()))
+              .containsEntry("replicas", String.valueOf(st.replicas()));
+          Line consumer = lines.stream()
+              .filter(l -> l.startsWith("nats consumer add " + st.stream() + " " + st.durable() + " "))
+              .map(SketchMatchesSpecTest::parse).findFirst().orElseThrow();
+          assertThat(consumer.flags()).containsEntry("deliver", st.deliver())
+              .containsEntry("ack", "explicit").containsEntry("pull", "")
+              .containsEntry("wait", Durations.format(st.ackWait()))
+              .containsEntry("max-deliver", String.valueOf(st.maxDeliver()))
+              .containsEntry("max-pending", String.valueOf(st.maxAckPending()));
+          assertThat(adr).contains(".name(\"" + st.stream() + "\")",
+              ".retentionPolicy(RetentionPolicy." + st.retentionJava() + ")",
+              ".duplicateWindow(" + Durations.java(st.duplicateWindow()) + ")",
+              ".durable(\"" + st.durable() + "\")", ".deliverPolicy(DeliverPolicy." + st.deliverJava() + ")",
+              ".ackWait(" + Durations.java(st.ackWait()) + ")", ".maxDeliver(" + st.maxDeliver() + ")",
+              ".maxAckPending(" + st.maxAckPending() + ")");
+          assertThat(Provisioner.consumerConfig(st).getMaxDeliver()).isEqualTo(st.maxDeliver());
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(10);
+  }
+
+  @Test
+  void durationsReadAndWriteTheCliForm() {
+    assertThat(Durations.parse("1h30m")).hasMinutes(90);
+    assertThat(Durations.parse("500ms").toMillis()).isEqualTo(500);
+    assertThat(Durations.parse("1d")).isNull();
+    assertThat(Durations.parse("30")).isNull();
+    assertThat(Durations.format(java.time.Duration.ofSeconds(90))).isEqualTo("1m30s");
+    assertThat(Durations.java(java.time.Duration.ofMinutes(2))).isEqualTo("Duration.ofMinutes(2)");
+  }
+}
