@@ -1,4 +1,5 @@
-<#-- The design file that `kv-or-stream new` writes. -->
+<#-- The design file that `kv-or-stream new` writes; `answers` and `why` are filled by --ask. -->
+# yaml-language-server: $schema=design.schema.json
 title: ${yaml(title)}
 status: proposed
 date: ${date}
@@ -13,20 +14,29 @@ context: |
 
 # The four tests, in order; the first answered one decides. Leave out what you do not
 # know: it is inferred from the title and context (and marked as inferred).
+<#assign given = answers!{}>
+<#assign reasons = why!{}>
 answers:
   # Test 1, restart: if the processor restarted, should it handle again what it had
   # already handled? reprocess (yes, that is the right recovery) | resume (no, that would be wrong)
-  # restart:
+  <#if given.restart??>restart: ${given.restart}<#else># restart:</#if>
   # Test 2: should every interested processor react, or exactly one handle each message?
   # fan-out | queue
-  # delivery:
+  <#if given.delivery??>delivery: ${given.delivery}<#else># delivery:</#if>
   # Test 3: is handling fast and idempotent, or slow with real side effects?
   # fast | slow
-  # processing:
+  <#if given.processing??>processing: ${given.processing}<#else># processing:</#if>
   # Test 4: is the message a fact about the world, or a request to do something?
   # fact | request
-  # nature:
+  <#if given.nature??>nature: ${given.nature}<#else># nature:</#if>
 
 # One line of reasoning per answered test, shown in the ADR.
+<#if reasons?has_content>
+why:
+<#list reasons as key, line>
+  ${key}: ${yaml(line)}
+</#list>
+<#else>
 # why:
 #   restart: running a tool twice charges the customer twice
+</#if>

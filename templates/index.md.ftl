@@ -27,3 +27,13 @@ ${total} <#if total == 1>decision<#else>decisions</#if>: <#assign parts = []><#l
 | ${r.number} | [${cell(r.title)}](${r.file}) | ${r.status} | <#if r.generated>${w.primitive[r.verdict]}<#else>written by hand</#if> | ${r.date} |
 </#list>
 </#if>
+<#if graph?has_content>
+
+## Map
+
+Links between decisions (an arrow for supersedes, dashed for amends, a plain line for related), coloured by verdict.
+
+```mermaid
+${graph?trim}
+```
+</#if>

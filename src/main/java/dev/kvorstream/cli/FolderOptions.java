@@ -1,6 +1,7 @@
 package dev.kvorstream.cli;
 
 import dev.kvorstream.design.DesignLoader;
+import dev.kvorstream.design.ProjectConfig;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.log.Assessor;
 import dev.kvorstream.log.DecisionLog;
@@ -12,13 +13,44 @@ import picocli.CommandLine.Option;
 /** The options every command shares: the decisions folder, templates, inference. */
 public final class FolderOptions {
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "decisions",
-      description = "The decisions folder (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--dir", paramLabel = "DIR",
+      description = "The decisions folder (default: dir in kv-or-stream.yaml, else decisions).")
   String dir;
 
   @Option(names = "--templates", paramLabel = "DIR",
       description = "A folder of templates that override the built-in ones by name.")
   String templates;
+
+  @Option(names = "--style", paramLabel = "STYLE",
+      description = "The ADR layout: nygard (adr-tools, Structurizr; the default) or madr (MADR 4).")
+  String style;
+
+  private ProjectConfig config;
+
+  /** Applies kv-or-stream.yaml under the options the command line did not give. */
+  void configure(Session session) {
+    if (config != null) {
+      return;
+    }
+    config = ProjectConfig.read(session.workingDir());
+    if (dir == null) {
+      dir = config.dir() != null ? config.dir() : "decisions";
+    }
+    if (templates == null) {
+      templates = config.templates();
+    }
+    if (style == null) {
+      style = config.style() != null ? config.style() : "nygard";
+    }
+    if (!style.equals("nygard") && !style.equals("madr")) {
+      throw dev.kvorstream.problem.KvException.usage("--style " + style + ": expected nygard or madr");
+    }
+  }
+
+  ProjectConfig config(Session session) {
+    configure(session);
+    return config;
+  }
 
   @Option(names = "--no-infer", negatable = false,
       description = "Do not infer omitted answers from the design's words.")
@@ -40,6 +72,7 @@ public final class FolderOptions {
   }
 
   Templates templates(Session session) {
+    configure(session);
     return templates == null ? Templates.builtIn() : Templates.create(session.resolve(templates));
   }
 
@@ -48,10 +81,11 @@ public final class FolderOptions {
   }
 
   Renderer renderer(Templates t) {
-    return new Renderer(t, heuristic().catalogue());
+    return new Renderer(t, heuristic().catalogue(), style == null ? "nygard" : style);
   }
 
   Folder folder(Session session) {
+    configure(session);
     return Folder.read(session.resolve(dir), dir, loader());
   }
 
@@ -61,6 +95,9 @@ public final class FolderOptions {
 
   /** A file in the decisions folder, as the user would name it. */
   String dirPath(String fileName) {
+    if (dir == null) {
+      dir = "decisions";
+    }
     return Folder.displayPath(dir, fileName);
   }
 }

@@ -26,6 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
         DecideCommand.class, NewCommand.class, GenerateCommand.class, ListCommand.class,
         CheckCommand.class, SiteCommand.class, ApplyCommand.class, AuditCommand.class,
+        StatusCommand.class, StatusCommand.Accept.class, StatusCommand.Reject.class,
+        StatusCommand.Deprecate.class, RenumberCommand.class, ExportCommand.class,
+        GraphCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {

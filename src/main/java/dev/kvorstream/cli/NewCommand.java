@@ -25,9 +25,26 @@ final class NewCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TITLE", description = "The title of the new communication path.")
   String title;
 
+  @picocli.CommandLine.Option(names = "--ask",
+      description = "Ask the four questions here, one at a time, and write the answers into the design.")
+  boolean ask;
+
+  /** The design schema beside the designs, for editors; refreshed only if it is ours. */
+  static void writeSchema(Path dir) throws IOException {
+    String schema;
+    try (var in = NewCommand.class.getResourceAsStream("/dev/kvorstream/design/design.schema.json")) {
+      schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path target = dir.resolve("design.schema.json");
+    if (!Files.exists(target) || Files.readString(target).contains("\"$id\": \"https://kv-or-stream.dev/schema/")) {
+      SafeFiles.write(target, schema);
+    }
+  }
+
   @Override
   public Integer call() {
     Session session = main.session;
+    options.configure(session);
     String clean = title.strip();
     if (clean.isEmpty() || clean.contains("\n") || clean.contains("\r")) {
       throw KvException.usage("the title must be one line of text");
@@ -37,8 +54,14 @@ final class NewCommand implements Callable<Integer> {
       Files.createDirectories(dir);
       int number = Numbers.next(dir);
       String name = String.format("%04d-%s.yaml", number, Slugs.of(clean));
+      java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
+      java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
+      if (ask) {
+        Interview.run(session, clean, answers, why, options);
+      }
       String content = options.renderer(session).newDesign(clean,
-          LocalDate.now(session.clock()).toString());
+          LocalDate.now(session.clock()).toString(), answers, why);
+      writeSchema(dir);
       if (!SafeFiles.create(dir.resolve(name), content)) {
         throw KvException.failed(name + " appeared while writing; run again", null);
       }

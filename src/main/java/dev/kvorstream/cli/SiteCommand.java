@@ -23,7 +23,8 @@ final class SiteCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin FolderOptions options;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder to write the site into.")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "The folder to write the site into (default: site.out in kv-or-stream.yaml).")
   String out;
 
   @Option(names = "--force", description = "Replace files in DIR that the site did not write or that were changed.")
@@ -39,6 +40,12 @@ final class SiteCommand implements Callable<Integer> {
     timing.phase("assess");
     if (!log.blocking().isEmpty()) {
       throw KvException.badInput(log.blocking());
+    }
+    if (out == null) {
+      out = options.config(session).siteOut();
+      if (out == null) {
+        throw KvException.usage("site needs --out DIR (or site: {out: DIR} in kv-or-stream.yaml)");
+      }
     }
     Templates templates = options.templates(session);
     SiteBuilder builder = new SiteBuilder(templates, options.renderer(templates),

@@ -23,6 +23,7 @@ public record Design(
     List<Part> parts,
     List<Ref> supersedes,
     List<Ref> related,
+    List<Ref> amends,
     Position start,
     NatsBlock nats) {
 
@@ -32,6 +33,7 @@ public record Design(
     parts = List.copyOf(parts);
     supersedes = List.copyOf(supersedes);
     related = List.copyOf(related);
+    amends = List.copyOf(amends);
     context = context == null ? "" : context;
   }
 

@@ -46,7 +46,7 @@ public final class DesignLoader {
 
   private static final List<String> TOP_KEYS = List.of(
       "title", "status", "date", "deciders", "tags", "context", "flow", "answers", "why",
-      "case", "parts", "supersedes", "related", "nats");
+      "case", "parts", "supersedes", "related", "amends", "nats");
   private static final List<String> PART_KEYS =
       List.of("name", "context", "answers", "why", "case", "nats");
   /** The keys of a {@code nats:} block: KV settings, then stream settings. */
@@ -288,9 +288,11 @@ public final class DesignLoader {
           ? refs(map.get("supersedes").getValueNode(), "supersedes") : List.of();
       List<Ref> related = map.containsKey("related")
           ? refs(map.get("related").getValueNode(), "related") : List.of();
+      List<Ref> amends = map.containsKey("amends")
+          ? refs(map.get("amends").getValueNode(), "amends") : List.of();
       problems.throwIfAny();
       return new Design(path, name, title, status, date, deciders, tags, context, flow,
-          concern, parts, supersedes, related, at(root), nats);
+          concern, parts, supersedes, related, amends, at(root), nats);
     }
 
     /**

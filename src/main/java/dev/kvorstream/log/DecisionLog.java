@@ -59,12 +59,12 @@ public final class DecisionLog {
     }
     filesByNumber.forEach((number, files) -> {
       if (files.size() > 1) {
-        for (String file : files) {
-          blocking.add(Diagnostic.of(Position.ofFile(folder.displayPath(file)),
-              "decision number " + number + " is taken by " + files.size() + " files ("
-                  + String.join(", ", files) + "); give this one the next free number, "
-                  + nextFree(filesByNumber.keySet())));
-        }
+        List<String> sorted = files.stream().sorted().toList();
+        String move = sorted.stream().filter(f -> !f.endsWith(".md")).reduce((a, b) -> b).orElse(null);
+        blocking.add(Diagnostic.of(Position.ofFile(folder.displayPath(sorted.get(sorted.size() - 1))),
+            "decision number " + number + " is taken by " + files.size() + " files ("
+                + String.join(", ", sorted) + ")" + (move == null ? "; rename one by hand"
+                : "; fix it with: kv-or-stream renumber " + folder.displayPath(move))));
       }
     });
 
@@ -73,6 +73,12 @@ public final class DecisionLog {
         if (checkRef(d, ref, "supersedes", filesByNumber, blocking)) {
           add(links, d.number(), new Link(LinkKind.SUPERSEDES, ref.number()));
           add(links, ref.number(), new Link(LinkKind.SUPERSEDED_BY, d.number()));
+        }
+      }
+      for (Ref ref : d.amends()) {
+        if (checkRef(d, ref, "amends", filesByNumber, blocking)) {
+          add(links, d.number(), new Link(LinkKind.AMENDS, ref.number()));
+          add(links, ref.number(), new Link(LinkKind.AMENDED_BY, d.number()));
         }
       }
       for (Ref ref : d.related()) {
@@ -177,7 +183,7 @@ public final class DecisionLog {
   private static boolean checkRef(Design d, Ref ref, String key,
       Map<Integer, List<String>> numbers, List<Diagnostic> problems) {
     if (ref.number() == d.number()) {
-      problems.add(Diagnostic.of(ref.at(), "decision " + d.number() + " " + key + " itself"));
+      problems.add(Diagnostic.of(ref.at(), "decision " + d.number() + " lists itself in '" + key + "'"));
       return false;
     }
     if (!numbers.containsKey(ref.number())) {

@@ -4,6 +4,8 @@ package dev.kvorstream.log;
 public enum LinkKind {
   SUPERSEDES("supersedes"),
   SUPERSEDED_BY("superseded-by"),
+  AMENDS("amends"),
+  AMENDED_BY("amended-by"),
   RELATED("related");
 
   private final String id;

@@ -18,13 +18,22 @@ public final class Renderer {
 
   /** The index's file name in the decisions folder. */
   public static final String INDEX = "README.md";
+  /** Up to this many decisions, the index shows the decision graph. */
+  static final int GRAPH_IN_INDEX = 150;
 
   private final Templates templates;
   private final Catalogue catalogue;
+  private final String adrTemplate;
 
   public Renderer(Templates templates, Catalogue catalogue) {
+    this(templates, catalogue, "nygard");
+  }
+
+  /** @param style {@code nygard} (adr-tools layout) or {@code madr} (MADR 4) */
+  public Renderer(Templates templates, Catalogue catalogue, String style) {
     this.templates = templates;
     this.catalogue = catalogue;
+    this.adrTemplate = style.equals("madr") ? "adr-madr.md.ftl" : "adr.md.ftl";
   }
 
   public Map<String, String> render(DecisionLog log) {
@@ -44,13 +53,14 @@ public final class Renderer {
 
   /** The ADR of an entry whose view is already built. */
   public String adr(Entry entry, Views.AdrView view) {
-    String body = templates.render("adr.md.ftl", flatten(view));
+    String body = templates.render(adrTemplate, flatten(view));
     return Marker.seal(body, entry.design().name().fileName());
   }
 
   public String index(DecisionLog log) {
     Views.IndexView view = Views.index(log);
     Map<String, Object> model = new HashMap<>();
+    model.put("graph", view.rows().size() <= GRAPH_IN_INDEX ? graph(log, "mermaid") : "");
     model.put("rows", view.rows());
     model.put("verdicts", view.verdicts());
     model.put("statuses", view.statuses());
@@ -71,11 +81,42 @@ public final class Renderer {
     return templates.render("decide.txt.ftl", model);
   }
 
+  /** The decision graph: {@code mermaid} or {@code dot}. */
+  public String graph(DecisionLog log, String format) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("rows", Views.index(log).rows());
+    model.put("edges", edges(log));
+    return templates.render("graph." + format + ".ftl", model);
+  }
+
+  /** One link between two decisions, each pair once ({@code related} goes both ways). */
+  public record Edge(int from, int to, String kind) {}
+
+  static List<Edge> edges(DecisionLog log) {
+    java.util.List<Edge> edges = new java.util.ArrayList<>();
+    for (Entry e : log.entries()) {
+      for (int n : e.linked(dev.kvorstream.log.LinkKind.SUPERSEDES)) {
+        edges.add(new Edge(e.number(), n, "supersedes"));
+      }
+      for (int n : e.linked(dev.kvorstream.log.LinkKind.AMENDS)) {
+        edges.add(new Edge(e.number(), n, "amends"));
+      }
+      for (int n : e.linked(dev.kvorstream.log.LinkKind.RELATED)) {
+        if (e.number() < n) {
+          edges.add(new Edge(e.number(), n, "related"));
+        }
+      }
+    }
+    return edges;
+  }
+
   /** The design file {@code new} writes. */
-  public String newDesign(String title, String date) {
+  public String newDesign(String title, String date, Map<String, String> answers, Map<String, String> why) {
     Map<String, Object> model = new HashMap<>();
     model.put("title", title);
     model.put("date", date);
+    model.put("answers", answers);
+    model.put("why", why);
     return templates.render("design.yaml.ftl", model);
   }
 

@@ -59,7 +59,8 @@ public final class Views {
       String context, FlowView flow, String verdict, boolean split, EvaluationView whole,
       List<PartView> parts, List<String> primitives, List<CaseView> cases,
       List<LinkView> supersedes, List<LinkView> supersededBy, List<LinkView> related,
-      List<Spec.Kv> buckets, List<Spec.Stream> streams) {}
+      List<Spec.Kv> buckets, List<Spec.Stream> streams, List<LinkView> amends,
+      List<LinkView> amendedBy) {}
 
   /** One row of the index. */
   public record IndexRow(int number, String title, String file, String status, String verdict,
@@ -88,7 +89,8 @@ public final class Views {
         links(entry, LinkKind.SUPERSEDES, log), links(entry, LinkKind.SUPERSEDED_BY, log),
         links(entry, LinkKind.RELATED, log),
         entry.specs().stream().filter(Spec.Kv.class::isInstance).map(Spec.Kv.class::cast).toList(),
-        entry.specs().stream().filter(Spec.Stream.class::isInstance).map(Spec.Stream.class::cast).toList());
+        entry.specs().stream().filter(Spec.Stream.class::isInstance).map(Spec.Stream.class::cast).toList(),
+        links(entry, LinkKind.AMENDS, log), links(entry, LinkKind.AMENDED_BY, log));
   }
 
   /** The primitives a design uses, KV first: what the "working with" sections cover. */

@@ -36,7 +36,7 @@ public final class SiteBuilder {
       String date, List<String> tags, List<String> deciders, boolean generated,
       List<Glance> glance, List<Views.PartView> parts, Diagram diagram, String body,
       PageLink previous, PageLink next, List<PageLink> supersededBy, List<PageLink> supersedes,
-      List<PageLink> related) {}
+      List<PageLink> related, List<PageLink> amends, List<PageLink> amendedBy) {}
 
   private static final Map<String, String> TEST_NAMES = Map.of(
       "restart", "Restart", "delivery", "Fan-out or queue", "processing", "Processing",
@@ -136,7 +136,8 @@ public final class SiteBuilder {
     return new Page(e.number(), e.title(), page(e), e.status(), verdict, e.date(), tags, deciders,
         e.generated(), glance, parts, diagram, body, previous, next,
         links(e, LinkKind.SUPERSEDED_BY, log), links(e, LinkKind.SUPERSEDES, log),
-        links(e, LinkKind.RELATED, log));
+        links(e, LinkKind.RELATED, log), links(e, LinkKind.AMENDS, log),
+        links(e, LinkKind.AMENDED_BY, log));
   }
 
   private static List<PageLink> links(Entry e, LinkKind kind, DecisionLog log) {

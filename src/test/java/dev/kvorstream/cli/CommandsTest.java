@@ -247,9 +247,9 @@ class CommandsTest {
     Cli.Result check = Cli.run(work, "check");
     assertThat(check.code()).isEqualTo(1);
     assertThat(check.err()).contains(
-        "decisions/0001-again.yaml: error: decision number 1 is taken by 2 files",
+        "decisions/0001-tool-calls.yaml: error: decision number 1 is taken by 2 files (0001-again.yaml, 0001-tool-calls.yaml); fix it with: kv-or-stream renumber decisions/0001-tool-calls.yaml",
         "decisions/notes.yaml: error: design file not named NNNN-slug.yaml",
-        "error: decision 1 supersedes itself",
+        "error: decision 1 lists itself in 'supersedes'",
         "error: 'supersedes' names decision 9, but the folder has no decision 9");
     assertThat(check.err()).containsPattern("decisions/0001-tool-calls.yaml:\\d+:\\d+: error: 'supersedes' names decision 9");
   }

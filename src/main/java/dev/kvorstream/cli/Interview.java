@@ -1,0 +1,82 @@
+package dev.kvorstream.cli;
+
+import dev.kvorstream.heuristic.Answer;
+import dev.kvorstream.heuristic.Assessment;
+import dev.kvorstream.heuristic.Question;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code new --ask}: the four questions in the terminal, one at a time. */
+final class Interview {
+
+  private static final Map<Question, String[]> TEXT = Map.of(
+      Question.RESTART, new String[] {
+          "Test 1, restart: if the processor restarted, should it handle again what it had already handled?",
+          "yes: handling everything again is the right recovery", "no: handling it again would be wrong"},
+      Question.DELIVERY, new String[] {
+          "Test 2: should every interested processor react, or exactly one handle each message?",
+          "all react (fan-out)", "only one handles it (queue)"},
+      Question.PROCESSING, new String[] {
+          "Test 3: is handling fast and idempotent, or slow with real side effects?",
+          "fast and idempotent", "slow, or with side effects"},
+      Question.NATURE, new String[] {
+          "Test 4: is the message a fact about the world, or a request to do something?",
+          "a fact (state, status, an index entry)", "a request (a task, a model call, a tool run)"});
+
+  private Interview() {}
+
+  static void run(Session session, String title, Map<String, String> answers, Map<String, String> why,
+      FolderOptions options) throws IOException {
+    PrintWriter out = session.out();
+    BufferedReader in = new BufferedReader(new InputStreamReader(session.in(), StandardCharsets.UTF_8));
+    Map<Question, Answer> given = new EnumMap<>(Question.class);
+    for (Question q : Question.values()) {
+      String[] text = TEXT.get(q);
+      List<Answer> choices = q.answers();
+      out.println();
+      out.println(text[0]);
+      out.println("  1) " + choices.get(0).word() + " - " + text[1]);
+      out.println("  2) " + choices.get(1).word() + " - " + text[2]);
+      out.println("  3) don't know - leave it to inference");
+      Answer answer = null;
+      while (true) {
+        out.print("> ");
+        out.flush();
+        String line = in.readLine();
+        if (line == null) {
+          break;
+        }
+        String word = line.strip().toLowerCase(java.util.Locale.ROOT);
+        if (word.equals("1") || word.equals(choices.get(0).word())) {
+          answer = choices.get(0);
+        } else if (word.equals("2") || word.equals(choices.get(1).word())) {
+          answer = choices.get(1);
+        } else if (!(word.equals("3") || word.isEmpty() || word.startsWith("don"))) {
+          out.println("Type 1, 2 or 3.");
+          continue;
+        }
+        break;
+      }
+      if (answer == null) {
+        continue;
+      }
+      given.put(q, answer);
+      answers.put(q.key(), answer.word());
+      out.print("Why, in one line (Enter to skip)? ");
+      out.flush();
+      String reason = in.readLine();
+      if (reason != null && !reason.isBlank()) {
+        why.put(q.key(), reason.strip());
+      }
+    }
+    Assessment a = dev.kvorstream.heuristic.Assessment.of(options.heuristic().evaluate(given, title, !options.noInfer, null));
+    out.println();
+    out.print(options.renderer(session).decideText(title, a));
+  }
+}
