@@ -46,6 +46,8 @@ final class DecideCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Session session = main.session;
+    Timing timing = new Timing(session.err());
+    timing.phase("start");
     String title;
     Assessment assessment;
     if (input.text != null) {
@@ -56,8 +58,10 @@ final class DecideCommand implements Callable<Integer> {
       assessment = options.assessor().assessText(title);
     } else {
       Design design = load(session);
+      timing.phase("load");
       title = design.title();
       assessment = options.assessor().assess(design);
+      timing.phase("assess");
       var specs = dev.kvorstream.nats.Specs.of(design, assessment);
       if (!specs.problems().isEmpty()) {
         throw KvException.badInput(specs.problems());
@@ -68,6 +72,7 @@ final class DecideCommand implements Callable<Integer> {
     } else {
       session.out().print(options.renderer(session).decideText(title, assessment));
     }
+    timing.phase("print");
     return ExitCode.OK;
   }
 

@@ -23,13 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
     sortOptions = false,
     description = "Decides between a NATS KV watch and a JetStream stream for each communication"
         + " path, and keeps the decisions as numbered Architecture Decision Records.",
-    subcommands = {
-        DecideCommand.class, NewCommand.class, GenerateCommand.class, ListCommand.class,
-        CheckCommand.class, SiteCommand.class, ApplyCommand.class, AuditCommand.class,
-        StatusCommand.class, StatusCommand.Accept.class, StatusCommand.Reject.class,
-        StatusCommand.Deprecate.class, RenumberCommand.class, ExportCommand.class,
-        GraphCommand.class, CompletionCommand.class,
-        CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  done",
@@ -37,6 +30,30 @@ import picocli.CommandLine.Model.CommandSpec;
         "  2  bad usage or bad input (path:line:col: error: message)",
         "  3  something failed while running; nothing half-written"})
 public final class Main implements Runnable {
+
+  /** Every subcommand by name, in the order help lists them. */
+  static final java.util.Map<String, Class<?>> COMMANDS = commands();
+
+  private static java.util.Map<String, Class<?>> commands() {
+    java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+    m.put("decide", DecideCommand.class);
+    m.put("new", NewCommand.class);
+    m.put("generate", GenerateCommand.class);
+    m.put("list", ListCommand.class);
+    m.put("check", CheckCommand.class);
+    m.put("site", SiteCommand.class);
+    m.put("status", StatusCommand.class);
+    m.put("accept", StatusCommand.Accept.class);
+    m.put("reject", StatusCommand.Reject.class);
+    m.put("deprecate", StatusCommand.Deprecate.class);
+    m.put("renumber", RenumberCommand.class);
+    m.put("export", ExportCommand.class);
+    m.put("graph", GraphCommand.class);
+    m.put("apply", ApplyCommand.class);
+    m.put("audit", AuditCommand.class);
+    m.put("completion", CompletionCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   @Spec CommandSpec spec;
 
@@ -70,6 +87,16 @@ public final class Main implements Runnable {
       Clock clock, Path workingDir) {
     Session session = new Session(out, err, in, clock, workingDir.toAbsolutePath());
     CommandLine cli = new CommandLine(new Main(session));
+    // Building a command's model takes reflection; a run builds only the command it runs
+    // (help, completion and unknown words get them all).
+    String first = args.length > 0 ? args[0] : "";
+    Class<?> only = COMMANDS.get(first);
+    if (only != null && !first.equals("completion")) {
+      cli.addSubcommand(first, only);
+    } else {
+      COMMANDS.forEach(cli::addSubcommand);
+    }
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -12,6 +12,8 @@ final class Timing {
   private final PrintWriter err;
   private final boolean on = System.getProperty("kvorstream.timing") != null;
   private long last = System.nanoTime();
+  private static final long STARTED = ProcessHandle.current().info().startInstant()
+      .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
 
   Timing(PrintWriter err) {
     this.err = err;
@@ -20,7 +22,8 @@ final class Timing {
   void phase(String name) {
     long now = System.nanoTime();
     if (on) {
-      err.printf("timing: %-10s %6d ms%n", name, (now - last) / 1_000_000);
+      err.printf("timing: %-10s %6d ms  (%d ms since the process started)%n", name,
+          (now - last) / 1_000_000, System.currentTimeMillis() - STARTED);
     }
     last = now;
   }

@@ -19,9 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -104,8 +106,8 @@ public final class DesignLoader {
         .setUseMarks(true)
         .build();
     try {
-      checkDepth(path, text, settings);
-      Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
+      Iterator<Node> documents = new Composer(settings, new DepthLimitedParser(
+          new ParserImpl(settings, new StreamReader(settings, text)), path, text));
       if (!documents.hasNext()) {
         throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
             "empty design; a design needs at least a 'title'"));
@@ -147,17 +149,43 @@ public final class DesignLoader {
   }
 
   /**
-   * Refuses deep nesting before the recursive composer sees it: the parser's events are
-   * read one by one (no recursion) and the first collection deeper than {@link #MAX_DEPTH}
-   * is reported at its place.
+   * The parser the composer reads from, counting how deep collections nest: the first one
+   * deeper than {@link #MAX_DEPTH} stops the composer, with its position, long before its
+   * recursion could run out of stack. One pass over the text, no second parse.
    */
-  private static void checkDepth(String path, String text, LoadSettings settings) {
-    int depth = 0;
-    for (Event event : new Parse(settings).parseString(text)) {
+  private static final class DepthLimitedParser implements Parser {
+    private final Parser inner;
+    private final String path;
+    private final String text;
+    private int depth;
+
+    DepthLimitedParser(Parser inner, String path, String text) {
+      this.inner = inner;
+      this.path = path;
+      this.text = text;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return inner.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return inner.peekEvent();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return inner.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      Event event = inner.next();
       switch (event.getEventId()) {
         case MappingStart, SequenceStart -> {
-          depth++;
-          if (depth > MAX_DEPTH) {
+          if (++depth > MAX_DEPTH) {
             Position at = event.getStartMark().map(m -> position(path, text, m))
                 .orElse(Position.ofFile(path));
             throw KvException.badInput(Diagnostic.of(at,
@@ -167,6 +195,7 @@ public final class DesignLoader {
         case MappingEnd, SequenceEnd -> depth--;
         default -> { }
       }
+      return event;
     }
   }
 

@@ -130,7 +130,7 @@ public final class DecisionLog {
   private static List<Diagnostic> clashes(List<Entry> entries) {
     List<Diagnostic> found = new ArrayList<>();
     Map<String, Entry> names = new HashMap<>();
-    List<Map.Entry<String, Entry>> subjects = new ArrayList<>();
+    SubjectTree<Map.Entry<String, Entry>> subjects = new SubjectTree<>();
     for (Entry e : entries) {
       for (Spec spec : e.specs()) {
         String name = spec instanceof Spec.Kv kv ? "KV_" + kv.bucket() : ((Spec.Stream) spec).stream();
@@ -142,14 +142,17 @@ public final class DecisionLog {
         }
         if (spec instanceof Spec.Stream st) {
           for (String subject : st.subjects()) {
-            for (Map.Entry<String, Entry> seen : subjects) {
-              if (seen.getValue() != e && overlap(subject, seen.getKey())) {
+            java.util.Set<String> reported = new java.util.HashSet<>();
+            for (Map.Entry<String, Entry> seen : subjects.overlapping(subject)) {
+              if (seen.getValue() != e && reported.add(seen.getKey() + "#" + seen.getValue().number())) {
                 found.add(Diagnostic.of(Position.ofFile(e.design().path()), "decision " + e.number()
                     + " stream subject '" + subject + "' overlaps '" + seen.getKey() + "' of decision "
                     + seen.getValue().number() + "; NATS refuses streams with overlapping subjects"));
               }
             }
-            subjects.add(Map.entry(subject, e));
+          }
+          for (String subject : st.subjects()) {
+            subjects.add(subject, Map.entry(subject, e));
           }
         }
       }

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * What one decisions folder holds: the designs (loaded, every error of every file
- * collected), the ADRs on disk by file name, and the ADRs without a design beside them.
+ * collected), the text of each ADR that has no design beside it (by file name), and those
+ * ADRs as hand-written entries or orphans.
  */
 public record Folder(
     Path dir,
@@ -67,6 +68,7 @@ public record Folder(
     List<Diagnostic> misnamed = new ArrayList<>();
     Map<String, Integer> adrNumbers = new HashMap<>();
     List<Path> designFiles = new ArrayList<>();
+    List<Path> adrFiles = new ArrayList<>();
     for (Path file : files) {
       String name = file.getFileName().toString();
       String shown = displayPath(display, name);
@@ -85,11 +87,7 @@ public record Folder(
       }
       Matcher adr = ADR.matcher(name);
       if (adr.matches()) {
-        try {
-          adrs.put(name, Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-          adrs.put(name, "");
-        }
+        adrFiles.add(file);
         adrNumbers.put(name, Integer.parseInt(adr.group(1)));
       }
     }
@@ -117,6 +115,21 @@ public record Folder(
       }
     }
     problems.throwIfAny();
+    // Only ADRs without a design beside them are read here (hand-written ones, or generated
+    // ones whose design is gone); the generated ones are compared when they are written.
+    java.util.Set<String> stems = new java.util.HashSet<>();
+    designs.forEach(d -> stems.add(d.name().stem() + ".md"));
+    for (Path file : adrFiles) {
+      String name = file.getFileName().toString();
+      if (stems.contains(name)) {
+        continue;
+      }
+      try {
+        adrs.put(name, Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        adrs.put(name, "");
+      }
+    }
     java.util.Set<String> designStems = new java.util.HashSet<>();
     designs.forEach(d -> designStems.add(d.name().stem() + ".md"));
     List<HandWritten> handWritten = new ArrayList<>();

@@ -74,9 +74,9 @@ public final class Renderer {
     model.put("title", title);
     model.put("verdict", a.verdict().id());
     model.put("split", a.isSplit());
-    model.put("whole", a.isSplit() ? null : Views.evaluation(a.whole(), Map.of()));
+    model.put("whole", a.isSplit() ? null : plain(Views.evaluation(a.whole(), Map.of())));
     model.put("parts", a.parts().stream()
-        .map(p -> new Views.PartView(p.name(), "", Views.evaluation(p.evaluation(), Map.of())))
+        .map(p -> plain(new Views.PartView(p.name(), "", Views.evaluation(p.evaluation(), Map.of()))))
         .toList());
     return templates.render("decide.txt.ftl", model);
   }
@@ -118,6 +118,31 @@ public final class Renderer {
     model.put("answers", answers);
     model.put("why", why);
     return templates.render("design.yaml.ftl", model);
+  }
+
+  /**
+   * A view record as nested maps and lists: for {@code decide}, whose whole run is short,
+   * this spares FreeMarker the cold start of its JavaBeans introspection of records.
+   */
+  static Object plain(Object value) {
+    if (value instanceof Record r) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      for (var c : r.getClass().getRecordComponents()) {
+        try {
+          Object v = c.getAccessor().invoke(r);
+          if (v != null) {
+            m.put(c.getName(), plain(v));
+          }
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return m;
+    }
+    if (value instanceof java.util.List<?> list) {
+      return list.stream().map(Renderer::plain).toList();
+    }
+    return value;
   }
 
   /** The ADR view's fields as the template's top-level names. */

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# The benchmark, in one command: src/test/bench/bench.sh
+#
+# Builds the jar (with its class-data-sharing archive) if needed, writes synthetic design
+# folders of 100, 1,000 and 10,000 decisions, times whole processes through bin/kv-or-stream
+# (median of RUNS runs, default 5) with the `cp -r` of what they wrote beside them as the
+# floor, records peak memory, runs the JMH benchmarks of the engine and the renderer, and
+# writes the tables into docs/performance.md between its bench markers.
+# Needs GNU time (/usr/bin/time; Debian package `time`). SIZES and RUNS can be set.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+ROOT=$(pwd)
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-"100 1000 10000"}
+KV="$ROOT/bin/kv-or-stream"
+[ -x /usr/bin/time ] || { echo "bench: needs GNU time: apt-get install -y time" >&2; exit 2; }
+if [ ! -f target/kv-or-stream.jar ] || [ ! -f target/kv-or-stream.jsa ] || [ -n "${REBUILD:-}" ]; then
+  mvn -B -q package -DskipTests
+fi
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# one timed run: prints "seconds kilobytes"
+timed() { /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" > /dev/null 2>&1 || true; cat "$WORK/t" | tail -1; }
+# median of a column of numbers
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+max() { sort -n | tail -1; }
+
+results="$WORK/results.md"
+{
+  echo "| decisions | step | median wall (s) | per decision (ms) | \`cp -r\` floor (s) | ratio to floor | peak memory (MB) |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+} > "$results"
+
+row() { # size step wall floor kb
+  local per ratio
+  per=$(awk -v w="$3" -v n="$1" 'BEGIN {printf "%.2f", 1000*w/n}')
+  if [ "$4" = "-" ]; then ratio="-"; else ratio=$(awk -v w="$3" -v f="$4" 'BEGIN {if (f>0) printf "%.1fx", w/f; else printf "-"}'); fi
+  echo "| $1 | $2 | $3 | $per | $4 | $ratio | $(( $5 / 1024 )) |" >> "$results"
+}
+
+for n in $SIZES; do
+  dir="$WORK/d$n"
+  java src/test/bench/Synthetic.java "$n" "$dir"
+  echo "bench: $n decisions" >&2
+  : > "$WORK/cold"; : > "$WORK/coldm"; : > "$WORK/floor"
+  for r in $(seq "$RUNS"); do
+    rm -f "$dir"/*.md
+    read -r s k < <(timed "$KV" generate --dir "$dir")
+    echo "$s" >> "$WORK/cold"; echo "$k" >> "$WORK/coldm"
+    rm -rf "$WORK/copy"
+    read -r s k < <(timed cp -r "$dir" "$WORK/copy")
+    echo "$s" >> "$WORK/floor"
+  done
+  floor=$(median < "$WORK/floor")
+  row "$n" "generate, new folder" "$(median < "$WORK/cold")" "$floor" "$(max < "$WORK/coldm")"
+
+  : > "$WORK/warm"; : > "$WORK/warmm"
+  for r in $(seq "$RUNS"); do
+    read -r s k < <(timed "$KV" generate --dir "$dir")
+    echo "$s" >> "$WORK/warm"; echo "$k" >> "$WORK/warmm"
+  done
+  row "$n" "generate, nothing changed" "$(median < "$WORK/warm")" "$floor" "$(max < "$WORK/warmm")"
+
+  : > "$WORK/chk"; : > "$WORK/chkm"
+  for r in $(seq "$RUNS"); do
+    read -r s k < <(timed "$KV" check --dir "$dir")
+    echo "$s" >> "$WORK/chk"; echo "$k" >> "$WORK/chkm"
+  done
+  row "$n" "check" "$(median < "$WORK/chk")" "-" "$(max < "$WORK/chkm")"
+
+  : > "$WORK/site"; : > "$WORK/sitem"; : > "$WORK/sfloor"
+  for r in $(seq "$RUNS"); do
+    rm -rf "$WORK/site$n"
+    read -r s k < <(timed "$KV" site --dir "$dir" --out "$WORK/site$n")
+    echo "$s" >> "$WORK/site"; echo "$k" >> "$WORK/sitem"
+    rm -rf "$WORK/scopy"
+    read -r s k < <(timed cp -r "$WORK/site$n" "$WORK/scopy")
+    echo "$s" >> "$WORK/sfloor"
+  done
+  row "$n" "site, new folder" "$(median < "$WORK/site")" "$(median < "$WORK/sfloor")" "$(max < "$WORK/sitem")"
+  rm -rf "$dir" "$WORK/site$n" "$WORK/copy" "$WORK/scopy"
+done
+
+: > "$WORK/dec"; : > "$WORK/decm"
+for r in $(seq $(( RUNS * 2 + 1 ))); do
+  read -r s k < <(timed "$KV" decide decisions/0006-tool-execution-requests.yaml)
+  echo "$s" >> "$WORK/dec"; echo "$k" >> "$WORK/decm"
+done
+: > "$WORK/plain"
+for r in $(seq $(( RUNS * 2 + 1 ))); do
+  read -r s k < <(timed java -jar target/kv-or-stream.jar decide decisions/0006-tool-execution-requests.yaml)
+  echo "$s" >> "$WORK/plain"
+done
+: > "$WORK/jvm"
+for r in $(seq $(( RUNS * 2 + 1 ))); do
+  read -r s k < <(timed java -Xshare:auto -XX:TieredStopAtLevel=1 -version)
+  echo "$s" >> "$WORK/jvm"
+done
+{
+  echo
+  echo "| \`decide\` of one design | median wall (s) | peak memory (MB) |"
+  echo "| --- | ---: | ---: |"
+  echo "| bin/kv-or-stream (CDS archive, C1, serial GC) | $(median < "$WORK/dec") | $(( $(max < "$WORK/decm") / 1024 )) |"
+  echo "| plain \`java -jar target/kv-or-stream.jar\` | $(median < "$WORK/plain") | |"
+  echo "| the JVM alone (\`java -version\`) | $(median < "$WORK/jvm") | |"
+} >> "$results"
+
+echo "bench: JMH" >&2
+mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test > /dev/null
+java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" org.openjdk.jmh.Main \
+  -f 1 -wi 3 -w 1s -i 5 -r 1s -rf text -rff "$WORK/jmh.txt" EngineBenchmark > "$WORK/jmh.log" 2>&1
+{
+  echo
+  echo '```'
+  cat "$WORK/jmh.txt"
+  echo '```'
+} >> "$results"
+
+machine="$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), $(uname -sr)"
+stamp="Measured with \`src/test/bench/bench.sh\` (RUNS=$RUNS) on $machine."
+python3 - "$results" "$stamp" <<'PY' 2>/dev/null || { echo "$stamp"; cat "$results"; }
+import sys, re
+table = open(sys.argv[1]).read()
+doc = open("docs/performance.md").read()
+block = "<!-- bench:begin -->\n" + sys.argv[2] + "\n\n" + table + "<!-- bench:end -->"
+doc = re.sub(r"<!-- bench:begin -->.*?<!-- bench:end -->", lambda m: block, doc, flags=re.S)
+open("docs/performance.md", "w").write(doc)
+print(block)
+PY
