@@ -20,8 +20,9 @@ fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# one timed run: prints "seconds kilobytes"
-timed() { /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" > /dev/null 2>&1 || true; cat "$WORK/t" | tail -1; }
+# one timed run: prints "seconds kilobytes". Dirty pages are flushed first (sync), so no
+# run pays for the write-back of the one before it.
+timed() { sync; /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" > /dev/null 2>&1 || true; cat "$WORK/t" | tail -1; }
 # median of a column of numbers
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 max() { sort -n | tail -1; }
