@@ -97,9 +97,19 @@ public final class MarkdownHtml {
     return renderer.render(document);
   }
 
-  /** The text without the generated-file marker line at its end. */
+  /**
+   * The text without the generated-file marker line at its end, and without a leading YAML
+   * front matter (MADR's): the page shows status, date and deciders itself.
+   */
   static String withoutMarker(String markdown) {
-    int at = markdown.lastIndexOf("\n<!-- kv-or-stream: generated from ");
-    return at < 0 ? markdown : markdown.substring(0, at + 1);
+    String text = markdown;
+    if (text.startsWith("---\n")) {
+      int end = text.indexOf("\n---\n", 3);
+      if (end > 0) {
+        text = text.substring(end + 5);
+      }
+    }
+    int at = text.lastIndexOf("\n<!-- kv-or-stream: generated from ");
+    return at < 0 ? text : text.substring(0, at + 1);
   }
 }

@@ -66,6 +66,28 @@ class SiteTest {
   }
 
   @Test
+  void aMadrAdrLosesItsFrontMatterAndMetadataListButKeepsItsSections() {
+    String html = new MarkdownHtml().render("""
+        ---
+        status: accepted
+        date: 2026-01-01
+
+        ---
+
+        # Title
+
+        - Status: accepted
+        - Date: 2026-01-01
+
+        ## Context and Problem Statement
+
+        Why.
+        """, Map.of());
+    assertThat(html).doesNotContain("status: accepted").doesNotContain("Status: accepted").doesNotContain("<hr");
+    assertThat(html).startsWith("<h2 id=\"context-and-problem-statement\">");
+  }
+
+  @Test
   void theSiteOfTheExamplesHasAPagePerDecisionAndOnlyRelativeLinks() throws IOException {
     Path out = work.resolve("public");
     Run r = site("decisions", out);
