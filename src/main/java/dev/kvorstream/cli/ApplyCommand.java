@@ -37,7 +37,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Session session = main.session;
-    List<Spec> specs = specs(options.log(session));
+    List<Spec> specs = specs(options.usableLog(session, new Timing(session.err())));
     try (Connection connection = server.connect(session)) {
       List<Provisioner.Finding> findings = new Provisioner(connection).apply(specs, dryRun, update);
       return report(session, findings, "apply");
@@ -49,11 +49,8 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  /** Every spec of every decision, in number order; refuses a log with blocking problems. */
+  /** Every spec of every decision, in number order. */
   static List<Spec> specs(DecisionLog log) {
-    if (!log.blocking().isEmpty()) {
-      throw KvException.badInput(log.blocking());
-    }
     List<Spec> specs = new ArrayList<>();
     for (Entry e : log.entries()) {
       specs.addAll(e.specs());

@@ -29,7 +29,7 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Session session = main.session;
-    List<Spec> specs = ApplyCommand.specs(options.log(session));
+    List<Spec> specs = ApplyCommand.specs(options.usableLog(session, new Timing(session.err())));
     try (Connection connection = server.connect(session)) {
       return ApplyCommand.report(session, new Provisioner(connection).audit(specs, strict), "audit");
     } catch (IOException | JetStreamApiException e) {

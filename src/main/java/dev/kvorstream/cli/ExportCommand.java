@@ -24,10 +24,7 @@ final class ExportCommand implements Callable<Integer> {
     if (!format.equals("json")) {
       throw KvException.usage("--format " + format + ": only json is supported");
     }
-    DecisionLog log = options.log(main.session);
-    if (!log.blocking().isEmpty()) {
-      throw KvException.badInput(log.blocking());
-    }
+    DecisionLog log = options.usableLog(main.session, new Timing(main.session.err()));
     main.session.out().print(Export.json(log));
     return ExitCode.OK;
   }

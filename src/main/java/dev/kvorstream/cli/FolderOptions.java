@@ -93,6 +93,21 @@ public final class FolderOptions {
     return DecisionLog.build(folder(session), assessor());
   }
 
+  /**
+   * The log, for a command that writes or exports it: refused (exit 2, every problem
+   * named) when it has problems that make it unusable, such as duplicate numbers.
+   */
+  DecisionLog usableLog(Session session, Timing timing) {
+    Folder folder = folder(session);
+    timing.phase("read");
+    DecisionLog log = DecisionLog.build(folder, assessor());
+    timing.phase("assess");
+    if (!log.blocking().isEmpty()) {
+      throw dev.kvorstream.problem.KvException.badInput(log.blocking());
+    }
+    return log;
+  }
+
   /** A file in the decisions folder, as the user would name it. */
   String dirPath(String fileName) {
     if (dir == null) {

@@ -2,7 +2,6 @@ package dev.kvorstream.cli;
 
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.write.Publisher;
 import dev.kvorstream.write.Publisher.Action;
 import dev.kvorstream.write.Publisher.Change;
@@ -32,13 +31,7 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     Session session = main.session;
     Timing timing = new Timing(session.err());
-    dev.kvorstream.log.Folder folder = options.folder(session);
-    timing.phase("read");
-    DecisionLog log = DecisionLog.build(folder, options.assessor());
-    timing.phase("assess");
-    if (!log.blocking().isEmpty()) {
-      throw KvException.badInput(log.blocking());
-    }
+    DecisionLog log = options.usableLog(session, timing);
     Map<String, String> files = options.renderer(session).render(log);
     timing.phase("render");
     Publisher publisher = new Publisher(log.folder().dir());

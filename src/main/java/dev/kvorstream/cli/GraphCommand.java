@@ -23,10 +23,7 @@ final class GraphCommand implements Callable<Integer> {
     if (!format.equals("mermaid") && !format.equals("dot")) {
       throw KvException.usage("--format " + format + ": expected mermaid or dot");
     }
-    DecisionLog log = options.log(main.session);
-    if (!log.blocking().isEmpty()) {
-      throw KvException.badInput(log.blocking());
-    }
+    DecisionLog log = options.usableLog(main.session, new Timing(main.session.err()));
     main.session.out().print(options.renderer(main.session).graph(log, format));
     return ExitCode.OK;
   }

@@ -34,13 +34,7 @@ final class SiteCommand implements Callable<Integer> {
   public Integer call() {
     Session session = main.session;
     Timing timing = new Timing(session.err());
-    dev.kvorstream.log.Folder folder = options.folder(session);
-    timing.phase("read");
-    DecisionLog log = dev.kvorstream.log.DecisionLog.build(folder, options.assessor());
-    timing.phase("assess");
-    if (!log.blocking().isEmpty()) {
-      throw KvException.badInput(log.blocking());
-    }
+    DecisionLog log = options.usableLog(session, timing);
     if (out == null) {
       out = options.config(session).siteOut();
       if (out == null) {

@@ -70,39 +70,41 @@ class StatusCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "accept", description = "Sets a decision's status to accepted.")
-  static final class Accept implements Callable<Integer> {
+  /** The shorthands: a fixed status for decision N. */
+  abstract static class Shorthand implements Callable<Integer> {
     @ParentCommand Main main;
     @Mixin FolderOptions options;
     @Parameters(paramLabel = "N", description = "The decision's number.") int number;
 
+    abstract Status target();
+
     @Override
     public Integer call() {
-      return set(main.session, options, number, Status.ACCEPTED);
+      return set(main.session, options, number, target());
+    }
+  }
+
+  @Command(name = "accept", description = "Sets a decision's status to accepted.")
+  static final class Accept extends Shorthand {
+    @Override
+    Status target() {
+      return Status.ACCEPTED;
     }
   }
 
   @Command(name = "reject", description = "Sets a decision's status to rejected.")
-  static final class Reject implements Callable<Integer> {
-    @ParentCommand Main main;
-    @Mixin FolderOptions options;
-    @Parameters(paramLabel = "N", description = "The decision's number.") int number;
-
+  static final class Reject extends Shorthand {
     @Override
-    public Integer call() {
-      return set(main.session, options, number, Status.REJECTED);
+    Status target() {
+      return Status.REJECTED;
     }
   }
 
   @Command(name = "deprecate", description = "Sets a decision's status to deprecated.")
-  static final class Deprecate implements Callable<Integer> {
-    @ParentCommand Main main;
-    @Mixin FolderOptions options;
-    @Parameters(paramLabel = "N", description = "The decision's number.") int number;
-
+  static final class Deprecate extends Shorthand {
     @Override
-    public Integer call() {
-      return set(main.session, options, number, Status.DEPRECATED);
+    Status target() {
+      return Status.DEPRECATED;
     }
   }
 }
