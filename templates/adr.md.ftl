@@ -18,7 +18,7 @@ Tags: ${tags?map(t -> inline(t))?join(", ")}
 </#if>
 ## Status
 
-${statusLabel}
+${status}
 <#list supersededBy as l>
 
 Superseded by [${l.number}. ${inline(l.title)}](${l.file})

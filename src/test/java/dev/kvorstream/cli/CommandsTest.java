@@ -145,7 +145,7 @@ class CommandsTest {
     assertThat(first.out()).contains("created decisions/0001-tool-calls.md", "created decisions/README.md");
     String adr = read("0001-tool-calls.md");
     assertThat(adr).startsWith("# 1. Tool execution requests from the agent loop\n");
-    assertThat(adr).contains("\n## Status\n\nAccepted\n", "\nDate: 2026-03-03\n",
+    assertThat(adr).contains("\n## Status\n\naccepted\n", "\nDate: 2026-03-03\n",
         "Related to [2. Entity state](0002-state.md)");
     assertThat(read("0002-state.md")).contains("Related to [1. Tool execution requests from the agent loop](0001-tool-calls.md)");
     assertThat(read("README.md")).contains("[Tool execution requests from the agent loop](0001-tool-calls.md)",
@@ -193,7 +193,7 @@ class CommandsTest {
 
     Cli.Result forced = Cli.run(work, "generate", "--force");
     assertThat(forced.code()).isZero();
-    assertThat(read("0001-tool-calls.md")).contains("Deprecated").doesNotContain("A note by hand.");
+    assertThat(read("0001-tool-calls.md")).contains("## Status\n\ndeprecated\n").doesNotContain("A note by hand.");
     assertThat(read("0001-tool-calls.md.orig")).isEqualTo(edited);
   }
 

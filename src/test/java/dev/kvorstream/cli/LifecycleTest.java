@@ -107,13 +107,13 @@ class LifecycleTest {
     String old = read("0001-old.md");
     String base = read("0002-base.md");
     String neu = read("0003-new.md");
-    assertThat(old).contains("## Status\n\nSuperseded\n\nSuperseded by [3. New way](0003-new.md)");
+    assertThat(old).contains("## Status\n\nsuperseded\n\nSuperseded by [3. New way](0003-new.md)");
     assertThat(base).contains("Amended by [3. New way](0003-new.md)");
     assertThat(neu).contains("Supersedes [1. Old way](0001-old.md)", "Amends [2. Base](0002-base.md)");
     // read them as adr-tools does: the first line, the first line under ## Status, Date:
     HandWritten read = HandWritten.parse(1, "0001-old.md", old);
     assertThat(read.title()).isEqualTo("Old way");
-    assertThat(read.status()).isEqualTo("Superseded");
+    assertThat(read.status()).isEqualTo("superseded");
     assertThat(read.date()).isEqualTo("2026-01-01");
     assertThat(old.lines().findFirst()).hasValue("# 1. Old way");
 
