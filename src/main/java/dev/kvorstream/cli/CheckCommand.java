@@ -32,8 +32,10 @@ final class CheckCommand implements Callable<Integer> {
       problems.add(d.format());
     }
     if (log.blocking().isEmpty()) {
-      Map<String, String> files = options.renderer(session).render(log);
-      for (Publisher.Change c : new Publisher(log.folder().dir()).check(files, log.folder().orphans())) {
+      Publisher publisher = new Publisher(log.folder().dir());
+      var renderer = options.renderer(session);
+      Map<String, String> files = renderer.render(log, GenerateCommand.upToDate(log, renderer, publisher));
+      for (Publisher.Change c : publisher.check(files, log.folder().orphans())) {
         problems.add(options.dirPath(c.file()) + ": error: " + GenerateCommand.describeDrift(c.action()));
       }
     }

@@ -81,7 +81,7 @@ public final class FolderOptions {
   }
 
   Renderer renderer(Templates t) {
-    return new Renderer(t, heuristic().catalogue(), style == null ? "nygard" : style);
+    return new Renderer(t, heuristic().catalogue(), style == null ? "nygard" : style, !noInfer);
   }
 
   Folder folder(Session session) {

@@ -7,6 +7,7 @@ import dev.kvorstream.write.Publisher.Action;
 import dev.kvorstream.write.Publisher.Change;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,9 +33,11 @@ final class GenerateCommand implements Callable<Integer> {
     Session session = main.session;
     Timing timing = new Timing(session.err());
     DecisionLog log = options.usableLog(session, timing);
-    Map<String, String> files = options.renderer(session).render(log);
-    timing.phase("render");
     Publisher publisher = new Publisher(log.folder().dir());
+    dev.kvorstream.render.Renderer renderer = options.renderer(session);
+    Set<String> skip = upToDate(log, renderer, publisher);
+    Map<String, String> files = renderer.render(log, skip);
+    timing.phase("render");
     List<String> stale = log.folder().orphans();
     if (check) {
       List<Change> problems = publisher.check(files, stale);
@@ -42,11 +45,11 @@ final class GenerateCommand implements Callable<Integer> {
         session.err().println(options.dirPath(c.file()) + ": " + describeDrift(c.action()));
       }
       if (!problems.isEmpty()) {
-        session.err().println("generate --check: " + problems.size() + " of " + files.size()
+        session.err().println("generate --check: " + problems.size() + " of " + (files.size() + skip.size())
             + " files need 'kv-or-stream generate'");
         return ExitCode.FINDINGS;
       }
-      session.out().println("generate --check: all " + files.size() + " files are up to date");
+      session.out().println("generate --check: all " + (files.size() + skip.size()) + " files are up to date");
       return ExitCode.OK;
     }
     List<Change> changes = publisher.publish(files, stale, force);
@@ -69,8 +72,21 @@ final class GenerateCommand implements Callable<Integer> {
       }
     }
     session.out().println("generate: " + written + " written, "
-        + (changes.size() - written - kept) + " unchanged" + (kept > 0 ? ", " + kept + " left as they are" : ""));
+        + (changes.size() - written - kept + skip.size()) + " unchanged"
+        + (kept > 0 ? ", " + kept + " left as they are" : "")
+        + (skip.isEmpty() ? "" : " (" + skip.size() + " not rendered again: their inputs are unchanged)"));
     return kept > 0 ? ExitCode.FINDINGS : ExitCode.OK;
+  }
+
+  /** The ADRs on disk that are intact and were rendered from the same inputs as now. */
+  static Set<String> upToDate(DecisionLog log, dev.kvorstream.render.Renderer renderer, Publisher publisher) {
+    Map<String, String> prints = new java.util.LinkedHashMap<>();
+    for (dev.kvorstream.log.Entry e : log.entries()) {
+      if (e.generated()) {
+        prints.put(e.adrFileName(), renderer.inputs(e, log));
+      }
+    }
+    return publisher.upToDate(prints);
   }
 
   static String describeDrift(Action action) {

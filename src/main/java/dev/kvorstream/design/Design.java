@@ -8,6 +8,7 @@ import java.util.List;
  * One design file: a new communication path and the answers to the four tests, or its
  * parts when the path is two concerns in one. {@code number} is 0 and {@code name} null for
  * a design read from a file that is not named {@code NNNN-slug.yaml} (stdin, say).
+ * {@code sourceHash} is the SHA-256 of the file's bytes, part of its ADR's input fingerprint.
  */
 public record Design(
     String path,
@@ -25,7 +26,8 @@ public record Design(
     List<Ref> related,
     List<Ref> amends,
     Position start,
-    NatsBlock nats) {
+    NatsBlock nats,
+    String sourceHash) {
 
   public Design {
     deciders = List.copyOf(deciders);

@@ -89,7 +89,7 @@ public final class DesignLoader {
   public Design load(String path, DesignName name, byte[] bytes) {
     String text = SourceText.decode(path, bytes);
     Node root = compose(path, text);
-    return new Reader(path, text).design(root, name);
+    return new Reader(path, text).design(root, name, sha256(bytes));
   }
 
   private static Node compose(String path, String text) {
@@ -249,7 +249,7 @@ public final class DesignLoader {
       problems.add(at(node), message);
     }
 
-    Design design(Node root, DesignName name) {
+    Design design(Node root, DesignName name, String sourceHash) {
       Map<String, NodeTuple> map = mapping(root, "a design", TOP_KEYS,
           "write it as keys such as title, context and answers");
       if (map == null) {
@@ -321,7 +321,7 @@ public final class DesignLoader {
           ? refs(map.get("amends").getValueNode(), "amends") : List.of();
       problems.throwIfAny();
       return new Design(path, name, title, status, date, deciders, tags, context, flow,
-          concern, parts, supersedes, related, amends, at(root), nats);
+          concern, parts, supersedes, related, amends, at(root), nats, sourceHash);
     }
 
     /**
@@ -633,6 +633,15 @@ public final class DesignLoader {
   /** An empty value ({@code key:} with nothing after it), which counts as left out. */
   static boolean isNull(Node node) {
     return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String kind(Node node) {

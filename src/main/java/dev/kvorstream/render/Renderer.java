@@ -21,23 +21,73 @@ public final class Renderer {
   /** Up to this many decisions, the index shows the decision graph. */
   static final int GRAPH_IN_INDEX = 150;
 
+  /**
+   * Raise when Java code changes what an ADR says without a template or resource changing,
+   * so that ADRs rendered by an older build are rendered again.
+   */
+  static final int RENDER_EPOCH = 1;
+
   private final Templates templates;
   private final Catalogue catalogue;
   private final String adrTemplate;
+  private final String toolPrint;
 
   public Renderer(Templates templates, Catalogue catalogue) {
-    this(templates, catalogue, "nygard");
+    this(templates, catalogue, "nygard", true);
   }
 
-  /** @param style {@code nygard} (adr-tools layout) or {@code madr} (MADR 4) */
-  public Renderer(Templates templates, Catalogue catalogue, String style) {
+  /**
+   * @param style {@code nygard} (adr-tools layout) or {@code madr} (MADR 4)
+   * @param infer whether the log was assessed with inference (part of each ADR's inputs)
+   */
+  public Renderer(Templates templates, Catalogue catalogue, String style, boolean infer) {
     this.templates = templates;
     this.catalogue = catalogue;
     this.adrTemplate = style.equals("madr") ? "adr-madr.md.ftl" : "adr.md.ftl";
+    this.toolPrint = toolPrint(style, infer);
+  }
+
+  /** What every ADR's text depends on besides its own design: templates, data, settings. */
+  private String toolPrint(String style, boolean infer) {
+    StringBuilder all = new StringBuilder("epoch " + RENDER_EPOCH + "\nstyle " + style + "\ninfer " + infer + "\n");
+    for (String name : List.of(adrTemplate, "lib/words.ftl", "lib/sections.ftl", "lib/nats.ftl")) {
+      all.append(name).append('\n').append(templates.raw(name)).append('\n');
+    }
+    for (String resource : List.of("/dev/kvorstream/heuristic/cues.yaml", "/dev/kvorstream/heuristic/cases.yaml")) {
+      try (var in = Renderer.class.getResourceAsStream(resource)) {
+        all.append(resource).append('\n').append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException | NullPointerException e) {
+        throw new IllegalStateException("missing resource " + resource, e);
+      }
+    }
+    return Marker.sha256(all.toString());
+  }
+
+  /**
+   * The fingerprint of everything an ADR is rendered from: the tool's templates, data and
+   * settings, the design file's bytes, and the number, title and file of each decision it
+   * links to. Two renders with the same fingerprint give the same text.
+   */
+  public String inputs(Entry entry, DecisionLog log) {
+    StringBuilder all = new StringBuilder(toolPrint).append('\n')
+        .append(entry.design().name().fileName()).append('\n')
+        .append(entry.design().sourceHash()).append('\n');
+    for (dev.kvorstream.log.Link link : entry.links()) {
+      Entry target = log.byNumber(link.target());
+      all.append(link.kind().id()).append(' ').append(link.target()).append(' ')
+          .append(target == null ? "" : target.title() + " " + target.adrFileName()).append('\n');
+    }
+    return Marker.sha256(all.toString()).substring(0, 16);
   }
 
   public Map<String, String> render(DecisionLog log) {
-    List<Entry> generated = log.entries().stream().filter(Entry::generated).toList();
+    return render(log, java.util.Set.of());
+  }
+
+  /** Every file but the ADRs named in {@code skip} (known to be up to date). */
+  public Map<String, String> render(DecisionLog log, java.util.Set<String> skip) {
+    List<Entry> generated = log.entries().stream()
+        .filter(e -> e.generated() && !skip.contains(e.adrFileName())).toList();
     List<String> adrs = generated.parallelStream().map(e -> adr(e, log)).toList();
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < generated.size(); i++) {
@@ -48,13 +98,13 @@ public final class Renderer {
   }
 
   public String adr(Entry entry, DecisionLog log) {
-    return adr(entry, Views.adr(entry, log, catalogue));
+    return adr(entry, log, Views.adr(entry, log, catalogue));
   }
 
   /** The ADR of an entry whose view is already built. */
-  public String adr(Entry entry, Views.AdrView view) {
+  public String adr(Entry entry, DecisionLog log, Views.AdrView view) {
     String body = templates.render(adrTemplate, flatten(view));
-    return Marker.seal(body, entry.design().name().fileName());
+    return Marker.seal(body, entry.design().name().fileName(), inputs(entry, log));
   }
 
   public String index(DecisionLog log) {

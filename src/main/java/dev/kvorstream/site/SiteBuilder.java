@@ -63,7 +63,7 @@ public final class SiteBuilder {
     List<Page> pages = java.util.stream.IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
       Entry e = entries.get(i);
       Views.AdrView view = e.generated() ? Views.adr(e, log, catalogue) : null;
-      String md = e.generated() ? renderer.adr(e, view) : log.folder().adrsOnDisk().get(e.adrFileName());
+      String md = e.generated() ? renderer.adr(e, log, view) : log.folder().adrsOnDisk().get(e.adrFileName());
       String body = markdown.render(md == null ? "" : md, pageOf);
       return page(e, log, view, body, i == 0 ? null : link(entries.get(i - 1)),
           i + 1 < entries.size() ? link(entries.get(i + 1)) : null);

@@ -18,17 +18,38 @@ public final class Marker {
   public enum State { GENERATED, EDITED, HAND_WRITTEN }
 
   private static final Pattern LINE = Pattern.compile(
-      "<!-- kv-or-stream: generated from (\\S+) sha256:([0-9a-f]{64}) [^\\n]*-->\\n?$");
+      "<!-- kv-or-stream: generated from (\\S+) sha256:([0-9a-f]{64})(?: inputs:([0-9a-f]{16}))? [^\\n]*-->\\n?$");
 
   private Marker() {}
 
   /** {@code body} (ending with a newline) followed by the marker line for {@code source}. */
   public static String seal(String body, String source) {
+    return seal(body, source, null);
+  }
+
+  /**
+   * The same, recording the fingerprint of everything the body was rendered from, so a
+   * later run can tell that rendering it again would give the same text.
+   */
+  public static String seal(String body, String source, String inputs) {
     if (!body.endsWith("\n")) {
       body = body + "\n";
     }
     return body + "<!-- kv-or-stream: generated from " + source + " sha256:" + sha256(body)
+        + (inputs == null ? "" : " inputs:" + inputs)
         + " do not edit; change the source and run kv-or-stream generate -->\n";
+  }
+
+  /**
+   * The input fingerprint of a generated file that nobody edited, or null (no marker, an
+   * edit, or no fingerprint recorded).
+   */
+  public static String intactInputs(String content) {
+    Matcher m = find(content);
+    if (m == null || m.group(3) == null) {
+      return null;
+    }
+    return sha256(content.substring(0, m.start())).equals(m.group(2)) ? m.group(3) : null;
   }
 
   /** Judges existing file content. */

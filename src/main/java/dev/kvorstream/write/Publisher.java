@@ -110,6 +110,23 @@ public final class Publisher {
     return changes;
   }
 
+  /**
+   * The files among {@code wanted} (file name to input fingerprint) that are on disk, were
+   * not edited, and were rendered from the same inputs: rendering them again would give the
+   * same text. Checked on every core.
+   */
+  public java.util.Set<String> upToDate(Map<String, String> wanted) {
+    return wanted.entrySet().parallelStream().filter(w -> {
+      Path file = dir.resolve(w.getKey());
+      try {
+        return Files.exists(file)
+            && w.getValue().equals(Marker.intactInputs(Files.readString(file, StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        return false;
+      }
+    }).map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+  }
+
   /** Compares without writing: each file that is missing, out of date or hand-edited. */
   public List<Change> check(Map<String, String> files, List<String> stale) {
     List<Change> problems = new ArrayList<>();

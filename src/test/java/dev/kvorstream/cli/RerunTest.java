@@ -1,0 +1,88 @@
+package dev.kvorstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kvorstream.write.Marker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An unchanged rerun renders nothing again; anything an ADR is rendered from, changed,
+ * renders it again: its design, a linked decision's title, a template, the settings.
+ */
+class RerunTest {
+
+  @TempDir Path work;
+  Path decisions;
+
+  @BeforeEach
+  void folder() throws IOException {
+    decisions = Files.createDirectories(work.resolve("decisions"));
+    Files.writeString(decisions.resolve("0001-a.yaml"), "title: A\nstatus: accepted\nanswers: {restart: resume}\n");
+    Files.writeString(decisions.resolve("0002-b.yaml"), "title: B\nanswers: {restart: reprocess}\nrelated: [1]\n");
+    Files.writeString(decisions.resolve("0003-c.yaml"), "title: C\nanswers: {restart: reprocess}\n");
+  }
+
+  String read(String name) throws IOException {
+    return Files.readString(decisions.resolve(name));
+  }
+
+  @Test
+  void anUnchangedRerunRendersNothingAgain() {
+    assertThat(Cli.run(work, "generate").out()).contains("generate: 4 written, 0 unchanged");
+    Cli.Result again = Cli.run(work, "generate");
+    assertThat(again.out()).contains("generate: 0 written, 4 unchanged (3 not rendered again: their inputs are unchanged)");
+    assertThat(Cli.run(work, "generate", "--check").out()).contains("all 4 files are up to date");
+    assertThat(Cli.run(work, "check").code()).isZero();
+  }
+
+  @Test
+  void aLinkedDecisionsNewTitleRendersTheLinkingAdrAgain() throws IOException {
+    Cli.run(work, "generate");
+    Files.writeString(decisions.resolve("0001-a.yaml"), "title: A renamed\nstatus: accepted\nanswers: {restart: resume}\n");
+    assertThat(Cli.run(work, "generate", "--check").err()).contains("0001-a.md: out of date", "0002-b.md: out of date")
+        .doesNotContain("0003-c.md");
+    Cli.Result r = Cli.run(work, "generate");
+    assertThat(r.out()).contains("updated decisions/0001-a.md", "updated decisions/0002-b.md",
+        "(1 not rendered again");
+    assertThat(read("0002-b.md")).contains("Related to [1. A renamed](0001-a.md)");
+  }
+
+  @Test
+  void aChangedTemplateOrSettingRendersEverythingAgain() throws IOException {
+    Cli.run(work, "generate");
+    Path templates = Files.createDirectories(work.resolve("t/lib"));
+    Files.writeString(templates.resolve("words.ftl"),
+        Files.readString(Path.of("templates/lib/words.ftl")).replace("\"KV watch\"", "\"KV bucket watch\""));
+    Cli.Result r = Cli.run(work, "generate", "--templates", "t");
+    assertThat(r.out()).contains("generate: 4 written, 0 unchanged").doesNotContain("not rendered again");
+    assertThat(read("0002-b.md")).contains("KV bucket watch");
+    assertThat(Cli.run(work, "generate", "--no-infer").out()).doesNotContain("not rendered again");
+  }
+
+  @Test
+  void aHandEditIsNeverTakenForUpToDate() throws IOException {
+    Cli.run(work, "generate");
+    Files.writeString(decisions.resolve("0003-c.md"), read("0003-c.md").replace("## Context", "## Context\n\nmine"));
+    Cli.Result r = Cli.run(work, "generate");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("0003-c.md: edited by hand");
+    assertThat(Marker.intactInputs(read("0003-c.md"))).isNull();
+    assertThat(Marker.intactInputs(read("0002-b.md"))).hasSize(16);
+  }
+
+  @Test
+  void aMarkerWithoutAFingerprintStillCountsAsGenerated() {
+    String old = Marker.seal("# 1. A\n", "0001-a.yaml");
+    assertThat(Marker.state(old)).isEqualTo(Marker.State.GENERATED);
+    assertThat(Marker.intactInputs(old)).isNull();
+    String now = Marker.seal("# 1. A\n", "0001-a.yaml", "0123456789abcdef");
+    assertThat(Marker.state(now)).isEqualTo(Marker.State.GENERATED);
+    assertThat(Marker.source(now)).isEqualTo("0001-a.yaml");
+    assertThat(Marker.intactInputs(now)).isEqualTo("0123456789abcdef");
+  }
+}
