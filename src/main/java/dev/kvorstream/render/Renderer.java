@@ -30,7 +30,9 @@ public final class Renderer {
   private final Templates templates;
   private final Catalogue catalogue;
   private final String adrTemplate;
-  private final String toolPrint;
+  private final String style;
+  private final boolean infer;
+  private volatile String toolPrint;
 
   public Renderer(Templates templates, Catalogue catalogue) {
     this(templates, catalogue, "nygard", true);
@@ -44,7 +46,18 @@ public final class Renderer {
     this.templates = templates;
     this.catalogue = catalogue;
     this.adrTemplate = style.equals("madr") ? "adr-madr.md.ftl" : "adr.md.ftl";
-    this.toolPrint = toolPrint(style, infer);
+    this.style = style;
+    this.infer = infer;
+  }
+
+  /** Computed on first use: {@code decide} never needs it. */
+  private String toolPrint() {
+    String print = toolPrint;
+    if (print == null) {
+      print = toolPrint(style, infer);
+      toolPrint = print;
+    }
+    return print;
   }
 
   /** What every ADR's text depends on besides its own design: templates, data, settings. */
@@ -69,7 +82,7 @@ public final class Renderer {
    * links to. Two renders with the same fingerprint give the same text.
    */
   public String inputs(Entry entry, DecisionLog log) {
-    StringBuilder all = new StringBuilder(toolPrint).append('\n')
+    StringBuilder all = new StringBuilder(toolPrint()).append('\n')
         .append(entry.design().name().fileName()).append('\n')
         .append(entry.design().sourceHash()).append('\n');
     for (dev.kvorstream.log.Link link : entry.links()) {
