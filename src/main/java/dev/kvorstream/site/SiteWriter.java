@@ -41,8 +41,7 @@ public final class SiteWriter {
       Files.createDirectories(out);
       Map<String, String> before = readManifest();
       Map<String, String> after = new TreeMap<>();
-      List<Map.Entry<Path, String>> plain = new ArrayList<>();
-      List<String> plainNames = new ArrayList<>();
+      Map<String, String> plain = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path target = out.resolve(f.getKey());
         String hash = sha256(f.getValue());
@@ -58,18 +57,14 @@ public final class SiteWriter {
             continue;
           }
         }
-        plain.add(Map.entry(target, f.getValue()));
-        plainNames.add(f.getKey());
+        plain.put(f.getKey(), f.getValue());
         after.put(f.getKey(), hash);
       }
-      List<SafeFiles.Outcome> outcomes = SafeFiles.writeAll(plain);
-      for (int i = 0; i < outcomes.size(); i++) {
-        changes.add(new Change(plainNames.get(i), switch (outcomes.get(i)) {
-          case CREATED -> Action.CREATED;
-          case UPDATED -> Action.UPDATED;
-          case UNCHANGED -> Action.UNCHANGED;
-        }));
-      }
+      SafeFiles.writeAll(out, plain).forEach((name, outcome) -> changes.add(new Change(name, switch (outcome) {
+        case CREATED -> Action.CREATED;
+        case UPDATED -> Action.UPDATED;
+        case UNCHANGED -> Action.UNCHANGED;
+      })));
       for (Map.Entry<String, String> old : before.entrySet()) {
         if (files.containsKey(old.getKey())) {
           continue;

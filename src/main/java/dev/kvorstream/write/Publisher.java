@@ -68,8 +68,7 @@ public final class Publisher {
       throws IOException {
     SafeFiles.removeLeftovers(dir);
     List<Change> changes = new ArrayList<>();
-    List<Map.Entry<Path, String>> plain = new ArrayList<>();
-    List<String> plainNames = new ArrayList<>();
+    Map<String, String> plain = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path target = dir.resolve(f.getKey());
       Marker.State state = existingState(target);
@@ -89,17 +88,13 @@ public final class Publisher {
         changes.add(new Change(f.getKey(), Action.FORCED));
         continue;
       }
-      plain.add(Map.entry(target, f.getValue()));
-      plainNames.add(f.getKey());
+      plain.put(f.getKey(), f.getValue());
     }
-    List<SafeFiles.Outcome> outcomes = SafeFiles.writeAll(plain);
-    for (int i = 0; i < outcomes.size(); i++) {
-      changes.add(new Change(plainNames.get(i), switch (outcomes.get(i)) {
-        case CREATED -> Action.CREATED;
-        case UPDATED -> Action.UPDATED;
-        case UNCHANGED -> Action.UNCHANGED;
-      }));
-    }
+    SafeFiles.writeAll(dir, plain).forEach((name, outcome) -> changes.add(new Change(name, switch (outcome) {
+      case CREATED -> Action.CREATED;
+      case UPDATED -> Action.UPDATED;
+      case UNCHANGED -> Action.UNCHANGED;
+    })));
     for (String name : stale) {
       Path target = dir.resolve(name);
       if (existingState(target) == Marker.State.GENERATED) {

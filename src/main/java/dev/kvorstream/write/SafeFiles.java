@@ -56,15 +56,16 @@ public final class SafeFiles {
   static final int WRITERS = 8;
 
   /**
-   * Writes many files, each as {@link #write} does, several at once so their waits for the
-   * disk overlap. Outcomes come back in the order of {@code files}.
+   * Writes many files of one folder, each as {@link #write} does, several at once so their
+   * waits for the disk overlap. Outcomes come back by file name, in the order of
+   * {@code files}.
    */
-  public static java.util.List<Outcome> writeAll(java.util.List<java.util.Map.Entry<Path, String>> files)
+  public static java.util.Map<String, Outcome> writeAll(Path dir, java.util.Map<String, String> files)
       throws IOException {
+    java.util.Map<String, Outcome> out = new java.util.LinkedHashMap<>();
     if (files.size() < 2) {
-      java.util.List<Outcome> out = new java.util.ArrayList<>();
-      for (var f : files) {
-        out.add(write(f.getKey(), f.getValue()));
+      for (var f : files.entrySet()) {
+        out.put(f.getKey(), write(dir.resolve(f.getKey()), f.getValue()));
       }
       return out;
     }
@@ -75,14 +76,13 @@ public final class SafeFiles {
           return t;
         });
     try {
-      java.util.List<java.util.concurrent.Future<Outcome>> futures = new java.util.ArrayList<>();
-      for (var f : files) {
-        futures.add(pool.submit(() -> write(f.getKey(), f.getValue())));
+      java.util.Map<String, java.util.concurrent.Future<Outcome>> futures = new java.util.LinkedHashMap<>();
+      for (var f : files.entrySet()) {
+        futures.put(f.getKey(), pool.submit(() -> write(dir.resolve(f.getKey()), f.getValue())));
       }
-      java.util.List<Outcome> out = new java.util.ArrayList<>();
-      for (var future : futures) {
+      for (var future : futures.entrySet()) {
         try {
-          out.add(future.get());
+          out.put(future.getKey(), future.getValue().get());
         } catch (java.util.concurrent.ExecutionException e) {
           if (e.getCause() instanceof IOException io) {
             throw io;
