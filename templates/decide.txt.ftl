@@ -8,6 +8,9 @@ ${indent}${t.number}. ${w.testName[t.key]?right_pad(17)} <#if t.answer??>${t.ans
 ${indent}Undecided: answer test 1 (restart), or describe the path in more words.
 <#elseif e.conflict>
 ${indent}Conflict: ${w.tests(e.conflicting)} disagree<#if e.conflicting?size == 1>s</#if> with test ${e.decidedBy}; the path may be two concerns: split it into parts.
+<#if (e.tests[1].answer!"") == "fan-out" && (e.tests[2].answer!"") == "slow">
+${indent}Or, if every subscriber must do that slow work for every message: one stream with one durable consumer per subscriber (durable fan-out).
+</#if>
 <#else>
 ${indent}No conflict.
 </#if>
