@@ -3,7 +3,10 @@ package dev.kvorstream.render;
 import java.util.List;
 import java.util.Map;
 
-/** Writes maps, lists, strings, numbers, booleans and nulls as indented JSON, keys in map order. */
+/**
+ * Writes maps, lists, strings, numbers, booleans and nulls as indented JSON, keys in map
+ * order. A list of plain values, and a map whose values are all plain, stay on one line.
+ */
 public final class Json {
 
   private Json() {}
@@ -12,6 +15,10 @@ public final class Json {
     StringBuilder out = new StringBuilder();
     write(out, value, 0);
     return out.append('\n').toString();
+  }
+
+  private static boolean plain(Object x) {
+    return x == null || x instanceof String || x instanceof Number || x instanceof Boolean;
   }
 
   private static void write(StringBuilder out, Object value, int level) {
@@ -24,6 +31,17 @@ public final class Json {
     } else if (value instanceof Map<?, ?> map) {
       if (map.isEmpty()) {
         out.append("{}");
+        return;
+      }
+      if (map.values().stream().allMatch(Json::plain)) {
+        out.append('{');
+        int i = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          out.append(JsonReport.str(String.valueOf(e.getKey()))).append(": ");
+          write(out, e.getValue(), level);
+          out.append(++i < map.size() ? ", " : "");
+        }
+        out.append('}');
         return;
       }
       out.append("{\n");
@@ -39,7 +57,7 @@ public final class Json {
         out.append("[]");
         return;
       }
-      boolean flat = list.stream().allMatch(x -> x == null || x instanceof String || x instanceof Number);
+      boolean flat = list.stream().allMatch(Json::plain);
       if (flat) {
         out.append('[');
         for (int i = 0; i < list.size(); i++) {
