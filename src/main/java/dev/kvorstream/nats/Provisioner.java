@@ -276,7 +276,7 @@ public final class Provisioner {
     return p == RetentionPolicy.WorkQueue;
   }
 
-  private boolean streamCovers(String stream, String keys) throws RuntimeException {
+  private boolean streamCovers(String stream, String keys) {
     StreamInfo info = streamInfoQuiet(stream);
     return info != null && info.getConfiguration().getSubjects().stream()
         .anyMatch(s -> s.equals(keys));
@@ -290,36 +290,32 @@ public final class Provisioner {
     }
   }
 
-  private KeyValueStatus kvStatus(String bucket) throws IOException, JetStreamApiException {
+  /** A server lookup that throws when the server refuses. */
+  private interface Lookup<T> {
+    T get() throws IOException, JetStreamApiException;
+  }
+
+  /** The lookup's answer, or null when the server says the thing does not exist. */
+  private static <T> T orNull(Lookup<T> lookup, int notFound) throws IOException, JetStreamApiException {
     try {
-      return kvm.getStatus(bucket);
+      return lookup.get();
     } catch (JetStreamApiException e) {
-      if (e.getApiErrorCode() == STREAM_NOT_FOUND) {
+      if (e.getApiErrorCode() == notFound) {
         return null;
       }
       throw e;
     }
+  }
+
+  private KeyValueStatus kvStatus(String bucket) throws IOException, JetStreamApiException {
+    return orNull(() -> kvm.getStatus(bucket), STREAM_NOT_FOUND);
   }
 
   private StreamInfo streamInfo(String stream) throws IOException, JetStreamApiException {
-    try {
-      return jsm.getStreamInfo(stream);
-    } catch (JetStreamApiException e) {
-      if (e.getApiErrorCode() == STREAM_NOT_FOUND) {
-        return null;
-      }
-      throw e;
-    }
+    return orNull(() -> jsm.getStreamInfo(stream), STREAM_NOT_FOUND);
   }
 
   private ConsumerInfo consumerInfo(String stream, String durable) throws IOException, JetStreamApiException {
-    try {
-      return jsm.getConsumerInfo(stream, durable);
-    } catch (JetStreamApiException e) {
-      if (e.getApiErrorCode() == CONSUMER_NOT_FOUND) {
-        return null;
-      }
-      throw e;
-    }
+    return orNull(() -> jsm.getConsumerInfo(stream, durable), CONSUMER_NOT_FOUND);
   }
 }

@@ -116,7 +116,7 @@ public final class Renderer {
 
   /** The ADR of an entry whose view is already built. */
   public String adr(Entry entry, DecisionLog log, Views.AdrView view) {
-    String body = templates.render(adrTemplate, flatten(view));
+    String body = templates.render(adrTemplate, components(view));
     return Marker.seal(body, entry.design().name().fileName(), inputs(entry, log));
   }
 
@@ -126,7 +126,6 @@ public final class Renderer {
     model.put("graph", view.rows().size() <= GRAPH_IN_INDEX ? graph(log, "mermaid") : "");
     model.put("rows", view.rows());
     model.put("verdicts", view.verdicts());
-    model.put("statuses", view.statuses());
     model.put("handWritten", view.handWritten());
     return Marker.seal(templates.render("index.md.ftl", model), "NNNN-*.yaml");
   }
@@ -189,17 +188,9 @@ public final class Renderer {
    */
   static Object plain(Object value) {
     if (value instanceof Record r) {
-      Map<String, Object> m = new java.util.LinkedHashMap<>();
-      for (var c : r.getClass().getRecordComponents()) {
-        try {
-          Object v = c.getAccessor().invoke(r);
-          if (v != null) {
-            m.put(c.getName(), plain(v));
-          }
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      }
+      Map<String, Object> m = components(r);
+      m.replaceAll((k, v) -> plain(v));
+      m.values().removeIf(java.util.Objects::isNull);
       return m;
     }
     if (value instanceof java.util.List<?> list) {
@@ -208,16 +199,19 @@ public final class Renderer {
     return value;
   }
 
-  /** The ADR view's fields as the template's top-level names. */
-  private static Map<String, Object> flatten(Views.AdrView v) {
-    Map<String, Object> m = new HashMap<>();
-    for (var c : Views.AdrView.class.getRecordComponents()) {
+  /** A record's components by name, in declaration order: the ADR template's top-level names. */
+  private static Map<String, Object> components(Record r) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (var c : r.getClass().getRecordComponents()) {
       try {
-        m.put(c.getName(), c.getAccessor().invoke(v));
+        m.put(c.getName(), c.getAccessor().invoke(r));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
     }
     return m;
   }
+
+
+
 }
