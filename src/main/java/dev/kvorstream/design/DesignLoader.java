@@ -69,15 +69,13 @@ public final class DesignLoader {
       Set.of("yes", "no", "y", "n", "true", "false", "on", "off");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-  private final Set<String> caseIds;
+  /** The common-case ids a design may name in {@code case}, in catalogue order. */
+  private final List<String> caseIds;
 
   /** @param caseIds the common-case ids a design may name in {@code case} */
   public DesignLoader(List<String> caseIds) {
-    this.caseIds = Set.copyOf(caseIds);
-    this.caseList = List.copyOf(caseIds);
+    this.caseIds = List.copyOf(caseIds);
   }
-
-  private final List<String> caseList;
 
   /**
    * Loads a design from its bytes.
@@ -484,9 +482,9 @@ public final class DesignLoader {
         Node node = map.get("case").getValueNode();
         String id = text(node, "case", false);
         if (id != null && !caseIds.contains(id)) {
-          String hint = Suggest.hint(id, caseList);
+          String hint = Suggest.hint(id, caseIds);
           error(node, "unknown case '" + id + "' in " + owner + (hint.isEmpty()
-              ? "; the cases are " + String.join(", ", caseList) : hint));
+              ? "; the cases are " + String.join(", ", caseIds) : hint));
         } else {
           caseId = id;
         }

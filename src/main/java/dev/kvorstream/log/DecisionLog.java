@@ -264,11 +264,6 @@ public final class DecisionLog {
     return String.join(", ", numbers.stream().map(String::valueOf).toList());
   }
 
-  /** The smallest number above every used one. */
-  static int nextFree(java.util.Set<Integer> used) {
-    return used.stream().max(Integer::compare).orElse(0) + 1;
-  }
-
   public Folder folder() {
     return folder;
   }
@@ -289,10 +284,5 @@ public final class DecisionLog {
 
   public List<Diagnostic> advisories() {
     return advisories;
-  }
-
-  /** The number a new decision gets. */
-  public int nextNumber() {
-    return nextFree(byNumber.keySet());
   }
 }

@@ -66,9 +66,8 @@ public final class Views {
   public record IndexRow(int number, String title, String file, String status, String verdict,
       String date, boolean generated) {}
 
-  /** The index: rows in number order and counts per verdict and status. */
-  public record IndexView(List<IndexRow> rows, Map<String, Integer> verdicts,
-      Map<String, Integer> statuses, int handWritten) {}
+  /** The index: rows in number order and counts per verdict. */
+  public record IndexView(List<IndexRow> rows, Map<String, Integer> verdicts, int handWritten) {}
 
   public static AdrView adr(Entry entry, DecisionLog log, Catalogue catalogue) {
     Design d = entry.design();
@@ -158,10 +157,6 @@ public final class Views {
     for (Verdict v : Verdict.values()) {
       verdicts.put(v.id(), 0);
     }
-    Map<String, Integer> statuses = new LinkedHashMap<>();
-    for (String s : dev.kvorstream.design.Status.words()) {
-      statuses.put(s, 0);
-    }
     int handWritten = 0;
     for (Entry e : log.entries()) {
       String verdict = e.generated() ? e.assessment().verdict().id() : "";
@@ -170,12 +165,9 @@ public final class Views {
       } else {
         handWritten++;
       }
-      if (!e.status().isEmpty()) {
-        statuses.merge(e.status(), 1, Integer::sum);
-      }
       rows.add(new IndexRow(e.number(), e.title(), e.adrFileName(), e.status(), verdict, e.date(),
           e.generated()));
     }
-    return new IndexView(rows, verdicts, statuses, handWritten);
+    return new IndexView(rows, verdicts, handWritten);
   }
 }
