@@ -23,6 +23,15 @@ trap 'rm -rf "$WORK"' EXIT
 # one timed run: prints "seconds kilobytes". Dirty pages are flushed first (sync), so no
 # run pays for the write-back of the one before it.
 timed() { sync; /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" > /dev/null 2>&1 || true; cat "$WORK/t" | tail -1; }
+# runs a command COUNT times: wall seconds into $WORK/NAME, peak kilobytes into $WORK/NAME.m
+repeat() {
+  local name=$1 count=$2; shift 2
+  : > "$WORK/$name"; : > "$WORK/$name.m"
+  for r in $(seq "$count"); do
+    read -r s k < <(timed "$@")
+    echo "$s" >> "$WORK/$name"; echo "$k" >> "$WORK/$name.m"
+  done
+}
 # median of a column of numbers
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 max() { sort -n | tail -1; }
@@ -56,19 +65,11 @@ for n in $SIZES; do
   floor=$(median < "$WORK/floor")
   row "$n" "generate, new folder" "$(median < "$WORK/cold")" "$floor" "$(max < "$WORK/coldm")"
 
-  : > "$WORK/warm"; : > "$WORK/warmm"
-  for r in $(seq "$RUNS"); do
-    read -r s k < <(timed "$KV" generate --dir "$dir")
-    echo "$s" >> "$WORK/warm"; echo "$k" >> "$WORK/warmm"
-  done
-  row "$n" "generate, nothing changed" "$(median < "$WORK/warm")" "$floor" "$(max < "$WORK/warmm")"
+  repeat warm "$RUNS" "$KV" generate --dir "$dir"
+  row "$n" "generate, nothing changed" "$(median < "$WORK/warm")" "$floor" "$(max < "$WORK/warm.m")"
 
-  : > "$WORK/chk"; : > "$WORK/chkm"
-  for r in $(seq "$RUNS"); do
-    read -r s k < <(timed "$KV" check --dir "$dir")
-    echo "$s" >> "$WORK/chk"; echo "$k" >> "$WORK/chkm"
-  done
-  row "$n" "check" "$(median < "$WORK/chk")" "-" "$(max < "$WORK/chkm")"
+  repeat chk "$RUNS" "$KV" check --dir "$dir"
+  row "$n" "check" "$(median < "$WORK/chk")" "-" "$(max < "$WORK/chk.m")"
 
   : > "$WORK/site"; : > "$WORK/sitem"; : > "$WORK/sfloor"
   for r in $(seq "$RUNS"); do
@@ -83,26 +84,14 @@ for n in $SIZES; do
   rm -rf "$dir" "$WORK/site$n" "$WORK/copy" "$WORK/scopy"
 done
 
-: > "$WORK/dec"; : > "$WORK/decm"
-for r in $(seq $(( RUNS * 2 + 1 ))); do
-  read -r s k < <(timed "$KV" decide decisions/0006-tool-execution-requests.yaml)
-  echo "$s" >> "$WORK/dec"; echo "$k" >> "$WORK/decm"
-done
-: > "$WORK/plain"
-for r in $(seq $(( RUNS * 2 + 1 ))); do
-  read -r s k < <(timed java -jar target/kv-or-stream.jar decide decisions/0006-tool-execution-requests.yaml)
-  echo "$s" >> "$WORK/plain"
-done
-: > "$WORK/jvm"
-for r in $(seq $(( RUNS * 2 + 1 ))); do
-  read -r s k < <(timed java -Xshare:auto -XX:TieredStopAtLevel=1 -version)
-  echo "$s" >> "$WORK/jvm"
-done
+repeat dec $(( RUNS * 2 + 1 )) "$KV" decide decisions/0006-tool-execution-requests.yaml
+repeat plain $(( RUNS * 2 + 1 )) java -jar target/kv-or-stream.jar decide decisions/0006-tool-execution-requests.yaml
+repeat jvm $(( RUNS * 2 + 1 )) java -Xshare:auto -XX:TieredStopAtLevel=1 -version
 {
   echo
   echo "| \`decide\` of one design | median wall (s) | peak memory (MB) |"
   echo "| --- | ---: | ---: |"
-  echo "| bin/kv-or-stream (CDS archive, C1, serial GC) | $(median < "$WORK/dec") | $(( $(max < "$WORK/decm") / 1024 )) |"
+  echo "| bin/kv-or-stream (CDS archive, C1, serial GC) | $(median < "$WORK/dec") | $(( $(max < "$WORK/dec.m") / 1024 )) |"
   echo "| plain \`java -jar target/kv-or-stream.jar\` | $(median < "$WORK/plain") | |"
   echo "| the JVM alone (\`java -version\`) | $(median < "$WORK/jvm") | |"
 } >> "$results"
