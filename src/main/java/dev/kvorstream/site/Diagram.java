@@ -44,7 +44,7 @@ public record Diagram(int width, int height, Box producer, Box via, List<Box> co
    * @param verdict {@code kv-watch}, {@code jetstream-stream}, or anything else for a
    *     path whose primitive is not decided
    */
-  public static Diagram of(String producer, List<String> consumers, String subject, String verdict) {
+  public static Diagram of(String producer, List<String> consumers, String verdict) {
     List<String> names = consumers.isEmpty() ? List.of("consumer") : consumers;
     int rows = names.size();
     int height = Math.max(BOX_H, rows * BOX_H + (rows - 1) * GAP) + 40;

@@ -130,7 +130,7 @@ public final class SiteBuilder {
       }
       parts = view.parts();
       if (d.flow() != null) {
-        diagram = Diagram.of(d.flow().producer(), d.flow().consumers(), d.flow().subject(), verdict);
+        diagram = Diagram.of(d.flow().producer(), d.flow().consumers(), verdict);
       }
     }
     return new Page(e.number(), e.title(), page(e), e.status(), verdict, e.date(), tags, deciders,
