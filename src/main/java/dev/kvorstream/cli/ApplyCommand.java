@@ -1,5 +1,7 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.nats.Provisioner;
@@ -12,31 +14,22 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "apply", sortOptions = false,
-    description = {"Creates the KV buckets, streams and durable consumers the decisions name.",
-        "What exists with the same settings is left alone; what differs is reported, and changed",
-        "only with --update and only where the server allows it. Exit 1 when something differs."})
-final class ApplyCommand implements Callable<Integer> {
+final class ApplyCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
-  @Mixin ServerOptions server;
-
-  @Option(names = "--dry-run", description = "Say what would be done; change nothing.")
-  boolean dryRun;
-
-  @Option(names = "--update", description = "Change settings that differ, where the server allows it.")
-  boolean update;
+  static final Syntax SYNTAX = ServerOptions.declare(FolderOptions.declare(Syntax.command("apply",
+      "Creates the KV buckets, streams and durable consumers the decisions name.",
+      "What exists with the same settings is left alone; what differs is reported, and changed",
+      "only with --update and only where the server allows it. Exit 1 when something differs.")
+      .flag("--dry-run", "Say what would be done; change nothing.")
+      .flag("--update", "Change settings that differ, where the server allows it.")));
 
   @Override
-  public Integer call() {
-    Session session = main.session;
+  public int run(Parsed args, Session session) {
+    FolderOptions options = FolderOptions.of(args);
+    ServerOptions server = ServerOptions.of(args);
+    boolean dryRun = args.has("--dry-run");
+    boolean update = args.has("--update");
     List<Spec> specs = specs(options.usableLog(session, new Timing(session.err())));
     try (Connection connection = server.connect(session)) {
       List<Provisioner.Finding> findings = new Provisioner(connection).apply(specs, dryRun, update);

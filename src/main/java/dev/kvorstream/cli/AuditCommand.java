@@ -1,5 +1,7 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.nats.Provisioner;
 import dev.kvorstream.nats.Spec;
 import dev.kvorstream.problem.KvException;
@@ -7,28 +9,21 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "audit", sortOptions = false,
-    description = {"Compares a live server with the decisions: missing, mismatched or",
-        "wrongly-kinded buckets, streams and consumers (and, with --strict, extra ones).",
-        "Changes nothing; exit 1 on any finding, so it can run in CI against staging."})
-final class AuditCommand implements Callable<Integer> {
+final class AuditCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
-  @Mixin ServerOptions server;
-
-  @Option(names = "--strict", description = "Also report buckets and streams no decision names.")
-  boolean strict;
+  static final Syntax SYNTAX = ServerOptions.declare(FolderOptions.declare(Syntax.command("audit",
+      "Compares a live server with the decisions.",
+      "Reports missing, mismatched or wrongly-kinded buckets, streams and consumers",
+      "(and, with --strict, extra ones).",
+      "Changes nothing; exit 1 on any finding, so it can run in CI against staging.")
+      .flag("--strict", "Also report buckets and streams no decision names.")));
 
   @Override
-  public Integer call() {
-    Session session = main.session;
+  public int run(Parsed args, Session session) {
+    FolderOptions options = FolderOptions.of(args);
+    ServerOptions server = ServerOptions.of(args);
+    boolean strict = args.has("--strict");
     List<Spec> specs = ApplyCommand.specs(options.usableLog(session, new Timing(session.err())));
     try (Connection connection = server.connect(session)) {
       return ApplyCommand.report(session, new Provisioner(connection).audit(specs, strict), "audit");

@@ -1,5 +1,7 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.ExitCode;
@@ -7,22 +9,16 @@ import dev.kvorstream.write.Publisher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "check",
-    description = {"Validates every design, the numbering, the links and drift of the ADRs.",
-        "Exits 1 naming each problem; 2 when a design cannot be read."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("check",
+      "Validates every design, the numbering, the links and drift of the ADRs.",
+      "Exits 1 naming each problem; 2 when a design cannot be read."));
 
   @Override
-  public Integer call() {
-    Session session = main.session;
+  public int run(Parsed args, Session session) {
+    FolderOptions options = FolderOptions.of(args);
     DecisionLog log = options.log(session);
     List<String> problems = new ArrayList<>();
     for (Diagnostic d : log.blocking()) {

@@ -1,38 +1,62 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
-import java.util.concurrent.Callable;
-import picocli.AutoComplete;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import dev.kvorstream.render.Templates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-@Command(name = "completion", description = {"Prints a shell completion script: bash or zsh.",
-    "bash: source <(kv-or-stream completion bash)    zsh: source <(kv-or-stream completion zsh)"})
-final class CompletionCommand implements Callable<Integer> {
+/** Prints the shell completion script (templates/completion.bash.ftl) made from every command's syntax. */
+final class CompletionCommand implements Command {
 
-  @ParentCommand Main main;
-  @Spec CommandSpec spec;
-
-  @Parameters(paramLabel = "SHELL", description = "bash or zsh.")
-  String shell;
+  static final Syntax SYNTAX = Syntax.command("completion", "Prints a shell completion script: bash or zsh.",
+      "bash: source <(kv-or-stream completion bash)    zsh: source <(kv-or-stream completion zsh)")
+      .param("SHELL", "bash or zsh.");
 
   @Override
-  public Integer call() {
+  public int run(Parsed args, Session session) throws dev.kvorstream.args.ArgsException {
+    String shell = args.param(0);
     if (!shell.equals("bash") && !shell.equals("zsh")) {
-      throw KvException.usage("completion " + shell + ": expected bash or zsh");
+      throw new dev.kvorstream.args.ArgsException("SHELL " + shell + ": expected bash or zsh");
     }
-    CommandLine root = spec.parent().commandLine();
-    String script = AutoComplete.bash("kv-or-stream", root);
-    if (shell.equals("zsh")) {
-      main.session.out().println("autoload -U +X compinit && compinit");
-      main.session.out().println("autoload -U +X bashcompinit && bashcompinit");
+    List<Map<String, Object>> commands = new ArrayList<>();
+    for (Syntax s : Main.syntaxes()) {
+      List<Map<String, Object>> options = new ArrayList<>();
+      for (Syntax.Option o : s.options()) {
+        options.add(Map.of("name", o.name(), "kind", kind(o), "choices", o.choices()));
+      }
+      commands.add(Map.of("name", s.name(), "options", options, "words", words(s)));
     }
-    main.session.out().print(script);
+    session.out().print(Templates.builtIn().render("completion.bash.ftl",
+        Map.of("shell", shell, "commands", commands)));
     return ExitCode.OK;
+  }
+
+  private static String kind(Syntax.Option o) {
+    if (!o.takesValue()) {
+      return "flag";
+    }
+    if (!o.choices().isEmpty()) {
+      return "choice";
+    }
+    return switch (o.label()) {
+      case "DIR" -> "dir";
+      case "FILE" -> "file";
+      default -> "value";
+    };
+  }
+
+  /** What the first positional value completes to: FILE for file names, else a word list. */
+  private static String words(Syntax s) {
+    if (s.params().isEmpty()) {
+      return "";
+    }
+    return switch (s.params().get(0).label()) {
+      case "FILE" -> "FILE";
+      case "SHELL" -> "bash zsh";
+      default -> "";
+    };
   }
 }

@@ -1,63 +1,58 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.ArgsException;
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.design.Design;
 import dev.kvorstream.design.DesignName;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.render.JsonReport;
+import dev.kvorstream.render.Renderer;
+import dev.kvorstream.render.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-@Command(name = "decide", sortOptions = false,
-    description = "Evaluates one design (or a description of a path) and prints the verdict; writes nothing.")
-final class DecideCommand implements Callable<Integer> {
+final class DecideCommand implements Command {
 
-  enum Format { text, json }
-
-  static final class Input {
-    @Parameters(paramLabel = "FILE", description = "A design file, or - for standard input.")
-    String file;
-
-    @Option(names = "--text", paramLabel = "DESCRIPTION",
-        description = "A free-text description of the path; its answers are inferred.")
-    String text;
-  }
-
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
-
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  Input input;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("decide",
+      "Evaluates one design (or a description of a path) and prints the verdict; writes nothing.")
+      .optionalParam("FILE", "A design file, or - for standard input.")
+      .option("--text", "DESCRIPTION", "A free-text description of the path, instead of FILE; its answers are inferred.")
+      .choice("--format", "FORMAT", "text or json (default: text).", "text", "json"));
 
   @Override
-  public Integer call() {
-    Session session = main.session;
+  public int run(Parsed args, Session session) throws ArgsException {
+    FolderOptions options = FolderOptions.of(args);
+    String file = args.param(0);
+    String text = args.value("--text");
+    if ((file == null) == (text == null)) {
+      throw new ArgsException(file == null ? "missing FILE (or --text DESCRIPTION)"
+          : "give FILE or --text DESCRIPTION, not both");
+    }
     Timing timing = new Timing(session.err());
     timing.phase("start");
+    // FreeMarker's start (its configuration, parsing the report's templates) takes as long as
+    // reading the design and the heuristic's data: it runs on the other core meanwhile.
+    options.configure(session);
+    CompletableFuture<Templates> templates = args.value("--format", "text").equals("json") ? null
+        : CompletableFuture.supplyAsync(() -> options.templates(session)
+            .prepare(Renderer.DECIDE_TEMPLATES.toArray(String[]::new)));
     String title;
     Assessment assessment;
-    if (input.text != null) {
-      if (input.text.isBlank()) {
+    if (text != null) {
+      if (text.isBlank()) {
         throw KvException.usage("--text needs a description of the path");
       }
-      title = input.text.strip();
+      title = text.strip();
       assessment = options.assessor().assessText(title);
     } else {
-      Design design = load(session);
+      Design design = load(session, options, file);
       timing.phase("load");
       title = design.title();
       assessment = options.assessor().assess(design);
@@ -67,27 +62,35 @@ final class DecideCommand implements Callable<Integer> {
         throw KvException.badInput(specs.problems());
       }
     }
-    if (format == Format.json) {
+    if (args.value("--format", "text").equals("json")) {
       session.out().print(JsonReport.of(title, assessment));
     } else {
-      session.out().print(options.renderer(session).decideText(title, assessment));
+      session.out().print(options.renderer(join(templates)).decideText(title, assessment));
     }
     timing.phase("print");
     return ExitCode.OK;
   }
 
-  private Design load(Session session) {
+  private static Templates join(CompletableFuture<Templates> templates) {
     try {
-      if (input.file.equals("-")) {
+      return templates.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private static Design load(Session session, FolderOptions options, String file) {
+    try {
+      if (file.equals("-")) {
         return options.loader().load("<stdin>", null, session.in().readAllBytes());
       }
-      Path path = session.resolve(input.file);
-      return options.loader().load(input.file, DesignName.parse(path.getFileName().toString()),
+      Path path = session.resolve(file);
+      return options.loader().load(file, DesignName.parse(path.getFileName().toString()),
           Files.readAllBytes(path));
     } catch (NoSuchFileException e) {
-      throw KvException.usage("no such file: " + input.file);
+      throw KvException.usage("no such file: " + file);
     } catch (IOException e) {
-      throw KvException.failed("cannot read " + input.file + ": " + e.getMessage(), e);
+      throw KvException.failed("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,31 +1,22 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.render.Export;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "export", description = "Prints every decision with its verdict, answers, links and NATS settings as JSON (a versioned shape).")
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json (the only one so far).")
-  String format;
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("export",
+      "Prints every decision with its verdict, answers, links and NATS settings as JSON (a versioned shape).")
+      .choice("--format", "FORMAT", "json (the only one so far).", "json"));
 
   @Override
-  public Integer call() {
-    if (!format.equals("json")) {
-      throw KvException.usage("--format " + format + ": only json is supported");
-    }
-    DecisionLog log = options.usableLog(main.session, new Timing(main.session.err()));
-    main.session.out().print(Export.json(log));
+  public int run(Parsed args, Session session) {
+    FolderOptions options = FolderOptions.of(args);
+    DecisionLog log = options.usableLog(session, new Timing(session.err()));
+    session.out().print(Export.json(log));
     return ExitCode.OK;
   }
 }

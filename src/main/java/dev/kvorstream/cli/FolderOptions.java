@@ -1,5 +1,7 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.design.DesignLoader;
 import dev.kvorstream.design.ProjectConfig;
 import dev.kvorstream.heuristic.Heuristic;
@@ -8,22 +10,37 @@ import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Folder;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
-import picocli.CommandLine.Option;
 
 /** The options every command shares: the decisions folder, templates, inference. */
 public final class FolderOptions {
 
-  @Option(names = "--dir", paramLabel = "DIR",
-      description = "The decisions folder (default: dir in kv-or-stream.yaml, else decisions).")
   String dir;
-
-  @Option(names = "--templates", paramLabel = "DIR",
-      description = "A folder of templates that override the built-in ones by name.")
   String templates;
-
-  @Option(names = "--style", paramLabel = "STYLE",
-      description = "The ADR layout: nygard (adr-tools, Structurizr; the default) or madr (MADR 4).")
   String style;
+  boolean noInfer;
+  boolean verbose;
+
+  /** Adds the shared options to a command's syntax. */
+  static Syntax declare(Syntax syntax) {
+    return syntax
+        .option("--dir", "DIR", "The decisions folder (default: dir in kv-or-stream.yaml, else decisions).")
+        .option("--templates", "DIR", "A folder of templates that override the built-in ones by name.")
+        .choice("--style", "STYLE",
+            "The ADR layout: nygard (adr-tools, Structurizr; the default) or madr (MADR 4).", "nygard", "madr")
+        .flag("--no-infer", "Do not infer omitted answers from the design's words.")
+        .flag("--verbose", "Print stack traces of failures.");
+  }
+
+  /** The shared options as a command line gave them. */
+  static FolderOptions of(Parsed args) {
+    FolderOptions o = new FolderOptions();
+    o.dir = args.value("--dir");
+    o.templates = args.value("--templates");
+    o.style = args.value("--style");
+    o.noInfer = args.has("--no-infer");
+    o.verbose = args.has("--verbose");
+    return o;
+  }
 
   private ProjectConfig config;
 
@@ -51,13 +68,6 @@ public final class FolderOptions {
     configure(session);
     return config;
   }
-
-  @Option(names = "--no-infer", negatable = false,
-      description = "Do not infer omitted answers from the design's words.")
-  boolean noInfer;
-
-  @Option(names = "--verbose", description = "Print stack traces of failures.")
-  boolean verbose;
 
   Heuristic heuristic() {
     return Heuristic.standard();

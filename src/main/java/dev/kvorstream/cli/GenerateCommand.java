@@ -1,36 +1,29 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.write.Publisher;
 import dev.kvorstream.write.Publisher.Action;
 import dev.kvorstream.write.Publisher.Change;
+import dev.kvorstream.write.Publisher;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "generate", sortOptions = false,
-    description = {"Renders every design into NNNN-slug.md beside it, and the index README.md.",
-        "Rewrites only files whose content changed; never a file edited or written by hand."})
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
-
-  @Option(names = "--check", description = "Write nothing; exit 1 naming each file that is missing or out of date.")
-  boolean check;
-
-  @Option(names = "--force", description = "Replace files edited or written by hand, keeping each as NAME.orig.")
-  boolean force;
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("generate",
+      "Renders every design into NNNN-slug.md beside it, and the index README.md.",
+      "Rewrites only files whose content changed; never a file edited or written by hand.")
+      .flag("--check", "Write nothing; exit 1 naming each file that is missing or out of date.")
+      .flag("--force", "Replace files edited or written by hand, keeping each as NAME.orig."));
 
   @Override
-  public Integer call() {
-    Session session = main.session;
+  public int run(Parsed args, Session session) {
+    FolderOptions options = FolderOptions.of(args);
+    boolean check = args.has("--check");
+    boolean force = args.has("--force");
     Timing timing = new Timing(session.err());
     DecisionLog log = options.usableLog(session, timing);
     Publisher publisher = new Publisher(log.folder().dir());

@@ -1,30 +1,22 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "graph", description = "Prints the decisions as a graph (links as edges, coloured by verdict): Mermaid or Graphviz dot.")
-final class GraphCommand implements Callable<Integer> {
+final class GraphCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "mermaid", description = "mermaid (default) or dot.")
-  String format;
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("graph",
+      "Prints the decisions as a graph (links as edges, coloured by verdict): Mermaid or Graphviz dot.")
+      .choice("--format", "FORMAT", "mermaid (default) or dot.", "mermaid", "dot"));
 
   @Override
-  public Integer call() {
-    if (!format.equals("mermaid") && !format.equals("dot")) {
-      throw KvException.usage("--format " + format + ": expected mermaid or dot");
-    }
-    DecisionLog log = options.usableLog(main.session, new Timing(main.session.err()));
-    main.session.out().print(options.renderer(main.session).graph(log, format));
+  public int run(Parsed args, Session session) {
+    FolderOptions options = FolderOptions.of(args);
+    String format = args.value("--format", "mermaid");
+    DecisionLog log = options.usableLog(session, new Timing(session.err()));
+    session.out().print(options.renderer(session).graph(log, format));
     return ExitCode.OK;
   }
 }

@@ -1,5 +1,11 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.ArgsException;
+import dev.kvorstream.args.Help;
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
+import dev.kvorstream.design.Status;
+import dev.kvorstream.design.Suggest;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
@@ -9,63 +15,83 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import java.util.Arrays;
+import java.util.List;
 
-/** The program's entry point and root command. */
-@Command(
-    name = "kv-or-stream",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    sortOptions = false,
-    description = "Decides between a NATS KV watch and a JetStream stream for each communication"
-        + " path, and keeps the decisions as numbered Architecture Decision Records.",
-    footerHeading = "%nExit codes:%n",
-    footer = {
-        "  0  done",
-        "  1  generate --check found drift, or check found a problem",
-        "  2  bad usage or bad input (path:line:col: error: message)",
-        "  3  something failed while running; nothing half-written"})
-public final class Main implements Runnable {
+/**
+ * The program's entry point: picks the command by its name, parses the rest of the line with
+ * the command's {@link Syntax}, and runs it. Each command declares its syntax in plain code
+ * (no reflection), and only the command that runs is loaded.
+ */
+public final class Main {
 
-  /** Every subcommand by name, in the order help lists them. */
-  static final java.util.Map<String, Class<?>> COMMANDS = commands();
+  static final String PROGRAM = "kv-or-stream";
 
-  private static java.util.Map<String, Class<?>> commands() {
-    java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
-    m.put("decide", DecideCommand.class);
-    m.put("new", NewCommand.class);
-    m.put("generate", GenerateCommand.class);
-    m.put("list", ListCommand.class);
-    m.put("check", CheckCommand.class);
-    m.put("site", SiteCommand.class);
-    m.put("status", StatusCommand.class);
-    m.put("accept", StatusCommand.Accept.class);
-    m.put("reject", StatusCommand.Reject.class);
-    m.put("deprecate", StatusCommand.Deprecate.class);
-    m.put("renumber", RenumberCommand.class);
-    m.put("export", ExportCommand.class);
-    m.put("graph", GraphCommand.class);
-    m.put("apply", ApplyCommand.class);
-    m.put("audit", AuditCommand.class);
-    m.put("completion", CompletionCommand.class);
-    return java.util.Collections.unmodifiableMap(m);
+  /** Every subcommand's name, in the order help lists them. */
+  static final List<String> COMMANDS = List.of("decide", "new", "generate", "list", "check", "site",
+      "status", "accept", "reject", "deprecate", "renumber", "export", "graph", "apply", "audit",
+      "completion");
+
+  private static final List<String> DESCRIPTION = List.of(
+      "Decides between a NATS KV watch and a JetStream stream for each communication path, and",
+      "keeps the decisions as numbered Architecture Decision Records.");
+
+  private static final List<String> FOOTER = List.of("", "Exit codes:",
+      "  0  done",
+      "  1  generate --check found drift, or check found a problem",
+      "  2  bad usage or bad input (path:line:col: error: message)",
+      "  3  something failed while running; nothing half-written");
+
+  private Main() {}
+
+  /** A command's syntax by its name, or null. Touches only that command's class. */
+  static Syntax syntax(String name) {
+    return switch (name) {
+      case "decide" -> DecideCommand.SYNTAX;
+      case "new" -> NewCommand.SYNTAX;
+      case "generate" -> GenerateCommand.SYNTAX;
+      case "list" -> ListCommand.SYNTAX;
+      case "check" -> CheckCommand.SYNTAX;
+      case "site" -> SiteCommand.SYNTAX;
+      case "status" -> StatusCommand.SYNTAX;
+      case "accept" -> StatusCommand.ACCEPT;
+      case "reject" -> StatusCommand.REJECT;
+      case "deprecate" -> StatusCommand.DEPRECATE;
+      case "renumber" -> RenumberCommand.SYNTAX;
+      case "export" -> ExportCommand.SYNTAX;
+      case "graph" -> GraphCommand.SYNTAX;
+      case "apply" -> ApplyCommand.SYNTAX;
+      case "audit" -> AuditCommand.SYNTAX;
+      case "completion" -> CompletionCommand.SYNTAX;
+      default -> null;
+    };
   }
 
-  @Spec CommandSpec spec;
-
-  final Session session;
-
-  Main(Session session) {
-    this.session = session;
+  private static Command command(String name) {
+    return switch (name) {
+      case "decide" -> new DecideCommand();
+      case "new" -> new NewCommand();
+      case "generate" -> new GenerateCommand();
+      case "list" -> new ListCommand();
+      case "check" -> new CheckCommand();
+      case "site" -> new SiteCommand();
+      case "status" -> new StatusCommand();
+      case "accept" -> new StatusCommand.Shorthand(Status.ACCEPTED);
+      case "reject" -> new StatusCommand.Shorthand(Status.REJECTED);
+      case "deprecate" -> new StatusCommand.Shorthand(Status.DEPRECATED);
+      case "renumber" -> new RenumberCommand();
+      case "export" -> new ExportCommand();
+      case "graph" -> new GraphCommand();
+      case "apply" -> new ApplyCommand();
+      case "audit" -> new AuditCommand();
+      case "completion" -> new CompletionCommand();
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
-  @Override
-  public void run() {
-    spec.commandLine().usage(session.out());
+  /** Every command's syntax, in help order. */
+  static List<Syntax> syntaxes() {
+    return COMMANDS.stream().map(Main::syntax).toList();
   }
 
   public static void main(String[] args) {
@@ -86,31 +112,64 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in,
       Clock clock, Path workingDir) {
     Session session = new Session(out, err, in, clock, workingDir.toAbsolutePath());
-    CommandLine cli = new CommandLine(new Main(session));
-    // Building a command's model takes reflection; a run builds only the command it runs
-    // (help, completion and unknown words get them all).
-    String first = args.length > 0 ? args[0] : "";
-    Class<?> only = COMMANDS.get(first);
-    if (only != null && !first.equals("completion")) {
-      cli.addSubcommand(first, only);
-    } else {
-      COMMANDS.forEach(cli::addSubcommand);
-    }
-    cli.addSubcommand("help", new CommandLine.HelpCommand());
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setParameterExceptionHandler((ex, arguments) -> {
-      err.println("kv-or-stream: error: " + ex.getMessage());
-      CommandLine bad = ex.getCommandLine();
-      err.println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for more.");
-      return ExitCode.BAD_INPUT;
-    });
-    cli.setExecutionExceptionHandler((ex, bad, parsed) -> report(ex, err, verbose(args)));
-    int code = cli.execute(args);
+    int code = dispatch(args, session);
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static int dispatch(String[] args, Session session) {
+    PrintWriter out = session.out();
+    String first = args.length > 0 ? args[0] : "--help";
+    switch (first) {
+      case "-h", "--help" -> {
+        out.print(Help.program(PROGRAM, DESCRIPTION, syntaxes(), FOOTER));
+        return ExitCode.OK;
+      }
+      case "-V", "--version" -> {
+        out.println(version());
+        return ExitCode.OK;
+      }
+      case "help" -> {
+        if (args.length == 1) {
+          out.print(Help.program(PROGRAM, DESCRIPTION, syntaxes(), FOOTER));
+          return ExitCode.OK;
+        }
+        Syntax asked = syntax(args[1]);
+        if (asked == null || args.length > 2) {
+          return badUsage(session, PROGRAM, "help: " + (asked == null
+              ? "unknown command '" + args[1] + "'" + Suggest.hint(args[1], COMMANDS)
+              : "unexpected argument '" + args[2] + "'"));
+        }
+        out.print(Help.of(PROGRAM, asked));
+        return ExitCode.OK;
+      }
+      default -> { }
+    }
+    Syntax syntax = syntax(first);
+    if (syntax == null) {
+      return badUsage(session, PROGRAM, (first.startsWith("-") ? "unknown option '" : "unknown command '")
+          + first + "'" + Suggest.hint(first, COMMANDS));
+    }
+    String hint = PROGRAM + " " + first;
+    try {
+      Parsed parsed = syntax.parse(Arrays.asList(args).subList(1, args.length));
+      if (parsed.wantsHelp()) {
+        out.print(Help.of(PROGRAM, syntax));
+        return ExitCode.OK;
+      }
+      return command(first).run(parsed, session);
+    } catch (ArgsException e) {
+      return badUsage(session, hint, first + ": " + e.getMessage());
+    } catch (Exception e) {
+      return report(e, session.err(), verbose(args));
+    }
+  }
+
+  private static int badUsage(Session session, String hint, String message) {
+    session.err().println(PROGRAM + ": error: " + message);
+    session.err().println("Try '" + hint + " --help' for more.");
+    return ExitCode.BAD_INPUT;
   }
 
   private static boolean verbose(String[] args) {
@@ -145,11 +204,8 @@ public final class Main implements Runnable {
   }
 
   /** The version from the jar's manifest. */
-  static final class Version implements IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"kv-or-stream " + (v == null ? "(development build)" : v)};
-    }
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return PROGRAM + " " + (v == null ? "(development build)" : v);
   }
 }

@@ -1,7 +1,9 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.log.Numbers;
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.design.Slugs;
+import dev.kvorstream.log.Numbers;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.write.SafeFiles;
@@ -9,25 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "new",
-    description = "Writes a new design NNNN-slug.yaml with the next free number and today's date.")
-final class NewCommand implements Callable<Integer> {
+final class NewCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
-
-  @Parameters(paramLabel = "TITLE", description = "The title of the new communication path.")
-  String title;
-
-  @picocli.CommandLine.Option(names = "--ask",
-      description = "Ask the four questions here, one at a time, and write the answers into the design.")
-  boolean ask;
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("new",
+      "Writes a new design NNNN-slug.yaml with the next free number and today's date.")
+      .param("TITLE", "The title of the new communication path.")
+      .flag("--ask", "Ask the four questions here, one at a time, and write the answers into the design."));
 
   /** The design schema beside the designs, for editors; refreshed only if it is ours. */
   static void writeSchema(Path dir) throws IOException {
@@ -42,8 +32,10 @@ final class NewCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    Session session = main.session;
+  public int run(Parsed args, Session session) {
+    FolderOptions options = FolderOptions.of(args);
+    String title = args.param(0);
+    boolean ask = args.has("--ask");
     options.configure(session);
     String clean = title.strip();
     if (clean.isEmpty() || clean.contains("\n") || clean.contains("\r")) {

@@ -1,5 +1,7 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.design.Design;
 import dev.kvorstream.design.DesignName;
 import dev.kvorstream.design.Ref;
@@ -17,31 +19,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "renumber", sortOptions = false,
-    description = {"Moves a design to the next free number (or N): renames it and its ADR, and",
-        "rewrites every unambiguous reference to it in the other designs. Says which",
-        "references it could not decide. Run generate afterwards."})
-final class RenumberCommand implements Callable<Integer> {
+final class RenumberCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
-
-  @Parameters(paramLabel = "FILE", description = "The design to move, e.g. decisions/0007-tool-results.yaml.")
-  String file;
-
-  @Option(names = "--to", paramLabel = "N", description = "The new number (default: the next free one).")
-  Integer to;
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("renumber",
+      "Moves a design to another number, with its ADR and the references to it.",
+      "The new number is the next free one, or N: renames the design and its ADR, and",
+      "rewrites every unambiguous reference to it in the other designs. Says which",
+      "references it could not decide. Run generate afterwards.")
+      .param("FILE", "The design to move, e.g. decisions/0007-tool-results.yaml.")
+      .option("--to", "N", "The new number (default: the next free one)."));
 
   @Override
-  public Integer call() throws IOException {
-    Session session = main.session;
+  public int run(Parsed args, Session session) throws IOException, dev.kvorstream.args.ArgsException {
+    FolderOptions options = FolderOptions.of(args);
+    String file = args.param(0);
+    Integer to = args.number("--to");
     options.configure(session);
     Folder folder = options.folder(session);
     String fileName = Path.of(file).getFileName().toString();

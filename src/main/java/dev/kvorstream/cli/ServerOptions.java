@@ -1,22 +1,37 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.nats.Servers;
 import io.nats.client.Connection;
-import picocli.CommandLine.Option;
 
 /** How to reach a NATS server: a URL and the usual NATS credentials. */
 public final class ServerOptions {
 
-  @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:NATS_URL:-nats://127.0.0.1:4222}",
-      description = "The server: nats://host:port, or tls://host:port for TLS (default: $NATS_URL, else ${DEFAULT-VALUE}).")
+  static final String DEFAULT_URL = "nats://127.0.0.1:4222";
+
   String server;
-
-  @Option(names = "--creds", paramLabel = "FILE", description = "A NATS credentials file.")
   String creds;
-
-  @Option(names = "--user", paramLabel = "USER", defaultValue = "${env:NATS_USER}",
-      description = "A user name (default: $NATS_USER); the password comes from $NATS_PASSWORD.")
   String user;
+
+  /** Adds the server options to a command's syntax. */
+  static Syntax declare(Syntax syntax) {
+    return syntax
+        .option("--server", "URL", "The server: nats://host:port, or tls://host:port for TLS"
+            + " (default: $NATS_URL, else " + DEFAULT_URL + ").")
+        .option("--creds", "FILE", "A NATS credentials file.")
+        .option("--user", "USER", "A user name (default: $NATS_USER); the password comes from $NATS_PASSWORD.");
+  }
+
+  /** The server options as a command line gave them, with the environment's defaults. */
+  static ServerOptions of(Parsed args) {
+    ServerOptions o = new ServerOptions();
+    String env = System.getenv("NATS_URL");
+    o.server = args.value("--server", env == null || env.isBlank() ? DEFAULT_URL : env);
+    o.creds = args.value("--creds");
+    o.user = args.value("--user", System.getenv("NATS_USER"));
+    return o;
+  }
 
   Connection connect(Session session) {
     return Servers.connect(server, creds == null ? null : session.resolve(creds), user,

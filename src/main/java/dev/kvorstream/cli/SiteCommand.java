@@ -1,5 +1,7 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
@@ -9,30 +11,20 @@ import dev.kvorstream.site.SiteWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "site", sortOptions = false,
-    description = {"Renders the decisions folder as a static HTML site.",
-        "Rewrites only changed files; removes only files it wrote itself and nobody changed."})
-final class SiteCommand implements Callable<Integer> {
+final class SiteCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
-
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "The folder to write the site into (default: site.out in kv-or-stream.yaml).")
-  String out;
-
-  @Option(names = "--force", description = "Replace files in DIR that the site did not write or that were changed.")
-  boolean force;
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("site",
+      "Renders the decisions folder as a static HTML site.",
+      "Rewrites only changed files; removes only files it wrote itself and nobody changed.")
+      .option("--out", "DIR", "The folder to write the site into (default: site.out in kv-or-stream.yaml).")
+      .flag("--force", "Replace files in DIR that the site did not write or that were changed."));
 
   @Override
-  public Integer call() {
-    Session session = main.session;
+  public int run(Parsed args, Session session) {
+    FolderOptions options = FolderOptions.of(args);
+    String out = args.value("--out");
+    boolean force = args.has("--force");
     Timing timing = new Timing(session.err());
     DecisionLog log = options.usableLog(session, timing);
     if (out == null) {

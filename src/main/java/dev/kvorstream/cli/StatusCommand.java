@@ -1,5 +1,8 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.args.ArgsException;
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
 import dev.kvorstream.design.Design;
 import dev.kvorstream.design.Status;
 import dev.kvorstream.log.Edits;
@@ -12,34 +15,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status", description = {"Sets a decision's status in its design file, in place:",
-    "comments, order and line ends stay as they are. Run generate afterwards."})
-class StatusCommand implements Callable<Integer> {
+class StatusCommand implements Command {
 
-  @ParentCommand Main main;
-  @Mixin FolderOptions options;
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("status",
+      "Sets a decision's status in its design file.",
+      "In place: comments, order and line ends stay as they are. Run generate afterwards.")
+      .param("N", "The decision's number.")
+      .param("STATUS", "proposed, accepted, rejected, deprecated or superseded."));
+  static final Syntax ACCEPT = shorthand("accept", Status.ACCEPTED);
+  static final Syntax REJECT = shorthand("reject", Status.REJECTED);
+  static final Syntax DEPRECATE = shorthand("deprecate", Status.DEPRECATED);
 
-  @Parameters(index = "0", paramLabel = "N", description = "The decision's number.")
-  int number;
-
-  @Parameters(index = "1", paramLabel = "STATUS",
-      description = "proposed, accepted, rejected, deprecated or superseded.")
-  String status;
+  private static Syntax shorthand(String name, Status status) {
+    return FolderOptions.declare(Syntax.command(name, "Sets a decision's status to " + status.word() + ".")
+        .param("N", "The decision's number."));
+  }
 
   @Override
-  public Integer call() {
+  public int run(Parsed args, Session session) throws ArgsException {
+    int number = args.numberParam(0, "N");
+    String status = args.param(1);
     Status target = Status.fromWord(status);
     if (target == null) {
       throw KvException.usage("unknown status '" + status + "'; expected one of "
           + String.join(", ", Status.words()));
     }
-    return set(main.session, options, number, target);
+    return set(session, FolderOptions.of(args), number, target);
   }
 
   static int set(Session session, FolderOptions options, int number, Status target) {
@@ -70,41 +72,17 @@ class StatusCommand implements Callable<Integer> {
     }
   }
 
-  /** The shorthands: a fixed status for decision N. */
-  abstract static class Shorthand implements Callable<Integer> {
-    @ParentCommand Main main;
-    @Mixin FolderOptions options;
-    @Parameters(paramLabel = "N", description = "The decision's number.") int number;
+  /** The shorthands (accept, reject, deprecate): a fixed status for decision N. */
+  static final class Shorthand implements Command {
+    private final Status target;
 
-    abstract Status target();
-
-    @Override
-    public Integer call() {
-      return set(main.session, options, number, target());
+    Shorthand(Status target) {
+      this.target = target;
     }
-  }
 
-  @Command(name = "accept", description = "Sets a decision's status to accepted.")
-  static final class Accept extends Shorthand {
     @Override
-    Status target() {
-      return Status.ACCEPTED;
-    }
-  }
-
-  @Command(name = "reject", description = "Sets a decision's status to rejected.")
-  static final class Reject extends Shorthand {
-    @Override
-    Status target() {
-      return Status.REJECTED;
-    }
-  }
-
-  @Command(name = "deprecate", description = "Sets a decision's status to deprecated.")
-  static final class Deprecate extends Shorthand {
-    @Override
-    Status target() {
-      return Status.DEPRECATED;
+    public int run(Parsed args, Session session) throws ArgsException {
+      return set(session, FolderOptions.of(args), args.numberParam(0, "N"), target);
     }
   }
 }

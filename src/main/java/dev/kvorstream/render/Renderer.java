@@ -131,6 +131,10 @@ public final class Renderer {
   }
 
   /** The text report of {@code decide}. */
+  /** The template of decide's text report, and the library it imports. */
+  public static final String DECIDE_REPORT = "decide.txt.ftl";
+  public static final List<String> DECIDE_TEMPLATES = List.of(DECIDE_REPORT, "lib/words.ftl");
+
   public String decideText(String title, Assessment a) {
     Map<String, Object> model = new HashMap<>();
     model.put("title", title);
@@ -140,7 +144,7 @@ public final class Renderer {
     model.put("parts", a.parts().stream()
         .map(p -> plain(new Views.PartView(p.name(), "", Views.evaluation(p.evaluation(), Map.of()))))
         .toList());
-    return templates.render("decide.txt.ftl", model);
+    return templates.render(DECIDE_REPORT, model);
   }
 
   /** The decision graph: {@code mermaid} or {@code dot}. */

@@ -76,6 +76,22 @@ public final class Templates {
   }
 
   /**
+   * Parses templates ahead of their first use (FreeMarker caches them), so that a command can
+   * do it on another thread while it reads its input. A template that fails here fails again,
+   * with its message, when it is rendered.
+   */
+  public Templates prepare(String... names) {
+    for (String name : names) {
+      try {
+        configuration.getTemplate(name);
+      } catch (IOException e) {
+        // reported by render
+      }
+    }
+    return this;
+  }
+
+  /**
    * Renders a template with a data model.
    *
    * @throws KvException exit 3 when the template is missing or broken
