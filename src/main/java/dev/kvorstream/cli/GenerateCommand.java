@@ -73,13 +73,7 @@ final class GenerateCommand implements Command {
 
   /** The ADRs on disk that are intact and were rendered from the same inputs as now. */
   static Set<String> upToDate(DecisionLog log, dev.kvorstream.render.Renderer renderer, Publisher publisher) {
-    Map<String, String> prints = new java.util.LinkedHashMap<>();
-    for (dev.kvorstream.log.Entry e : log.entries()) {
-      if (e.generated()) {
-        prints.put(e.adrFileName(), renderer.inputs(e, log));
-      }
-    }
-    return publisher.upToDate(prints);
+    return publisher.upToDate(renderer.inputs(log));
   }
 
   static String describeDrift(Action action) {

@@ -5,9 +5,11 @@ import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
+import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 import dev.kvorstream.site.SiteBuilder;
 import dev.kvorstream.site.SiteWriter;
+import dev.kvorstream.write.Publisher;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +36,12 @@ final class SiteCommand implements Command {
       }
     }
     Templates templates = options.templates(session);
-    SiteBuilder builder = new SiteBuilder(templates, options.renderer(templates),
-        options.heuristic().catalogue());
-    Map<String, String> files = builder.build(log);
+    Renderer renderer = options.renderer(templates);
+    SiteBuilder builder = new SiteBuilder(templates, renderer, options.heuristic().catalogue());
+    // ADRs that generate wrote from the same inputs are read, not rendered again.
+    Map<String, String> ready = new Publisher(log.folder().dir()).upToDateTexts(renderer.inputs(log));
+    timing.phase("reuse");
+    Map<String, String> files = builder.build(log, ready);
     timing.phase("render");
     Path dir = session.resolve(out);
     List<SiteWriter.Change> changes = new SiteWriter(dir).write(files, force);

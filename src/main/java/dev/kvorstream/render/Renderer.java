@@ -93,6 +93,17 @@ public final class Renderer {
     return Marker.sha256(all.toString()).substring(0, 16);
   }
 
+  /** The input fingerprint of each generated ADR of the log, by ADR file name. */
+  public Map<String, String> inputs(DecisionLog log) {
+    Map<String, String> prints = new LinkedHashMap<>();
+    for (Entry e : log.entries()) {
+      if (e.generated()) {
+        prints.put(e.adrFileName(), inputs(e, log));
+      }
+    }
+    return prints;
+  }
+
   public Map<String, String> render(DecisionLog log) {
     return render(log, java.util.Set.of());
   }
@@ -116,8 +127,12 @@ public final class Renderer {
 
   /** The ADR of an entry whose view is already built. */
   public String adr(Entry entry, DecisionLog log, Views.AdrView view) {
-    String body = templates.render(adrTemplate, components(view));
-    return Marker.seal(body, entry.design().name().fileName(), inputs(entry, log));
+    return Marker.seal(adrBody(view), entry.design().name().fileName(), inputs(entry, log));
+  }
+
+  /** The ADR's text without its generated-file marker line, for a reader that drops it. */
+  public String adrBody(Views.AdrView view) {
+    return templates.render(adrTemplate, components(view));
   }
 
   public String index(DecisionLog log) {

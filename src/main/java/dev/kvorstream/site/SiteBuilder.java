@@ -54,6 +54,14 @@ public final class SiteBuilder {
   }
 
   public Map<String, String> build(DecisionLog log) {
+    return build(log, Map.of());
+  }
+
+  /**
+   * The site, given the ADR texts already known to be what rendering would give (by ADR
+   * file name: intact files on disk rendered from the same inputs); the others are rendered.
+   */
+  public Map<String, String> build(DecisionLog log, Map<String, String> ready) {
     List<Entry> entries = log.entries();
     Map<String, String> pageOf = new HashMap<>();
     for (Entry e : entries) {
@@ -63,7 +71,8 @@ public final class SiteBuilder {
     List<Page> pages = java.util.stream.IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
       Entry e = entries.get(i);
       Views.AdrView view = e.generated() ? Views.adr(e, log, catalogue) : null;
-      String md = e.generated() ? renderer.adr(e, log, view) : log.folder().adrsOnDisk().get(e.adrFileName());
+      String md = !e.generated() ? log.folder().adrsOnDisk().get(e.adrFileName())
+          : ready.containsKey(e.adrFileName()) ? ready.get(e.adrFileName()) : renderer.adrBody(view);
       String body = markdown.render(md == null ? "" : md, pageOf);
       return page(e, log, view, body, i == 0 ? null : link(entries.get(i - 1)),
           i + 1 < entries.size() ? link(entries.get(i + 1)) : null);

@@ -42,9 +42,12 @@ public final class SiteWriter {
       Map<String, String> before = readManifest();
       Map<String, String> after = new TreeMap<>();
       Map<String, String> plain = new java.util.LinkedHashMap<>();
+      // the checksums the manifest records, on every core
+      Map<String, String> hashes = files.entrySet().parallelStream().collect(
+          java.util.stream.Collectors.toMap(Map.Entry::getKey, f -> sha256(f.getValue())));
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path target = out.resolve(f.getKey());
-        String hash = sha256(f.getValue());
+        String hash = hashes.get(f.getKey());
         if (Files.exists(target)) {
           String current = sha256(Files.readString(target, StandardCharsets.UTF_8));
           boolean ours = before.containsKey(f.getKey()) && before.get(f.getKey()).equals(current);

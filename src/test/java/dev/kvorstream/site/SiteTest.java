@@ -152,4 +152,47 @@ class SiteTest {
           .isEqualTo(Files.readAllBytes(f));
     }
   }
+
+  @Test
+  void pagesAreTheSameWhetherTheAdrsAreReadFromDiskOrRenderedAndAnEditedAdrIsNotUsed() throws IOException {
+    // decisions/ holds its ADRs as generate wrote them: the site reads those
+    var heuristic = dev.kvorstream.heuristic.Heuristic.standard();
+    var log = dev.kvorstream.log.DecisionLog.build(dev.kvorstream.log.Folder.read(Path.of("decisions"),
+        "decisions", new dev.kvorstream.design.DesignLoader(heuristic.catalogue().ids())),
+        new dev.kvorstream.log.Assessor(heuristic, true));
+    var renderer = new dev.kvorstream.render.Renderer(dev.kvorstream.render.Templates.builtIn(),
+        heuristic.catalogue(), "nygard", true);
+    assertThat(new dev.kvorstream.write.Publisher(Path.of("decisions")).upToDateTexts(renderer.inputs(log)))
+        .hasSize(log.entries().size())
+        .containsEntry("0001-entity-state-changes.md", Files.readString(Path.of("decisions/0001-entity-state-changes.md")));
+    Path fromDisk = work.resolve("from-disk");
+    site("decisions", fromDisk);
+    // a copy of the designs alone: every ADR is rendered
+    Path designs = work.resolve("designs");
+    Files.createDirectories(designs);
+    for (Path f : Files.list(Path.of("decisions")).toList()) {
+      if (f.toString().endsWith(".yaml")) {
+        Files.copy(f, designs.resolve(f.getFileName()));
+      }
+    }
+    Path rendered = work.resolve("rendered");
+    assertThat(site(designs.toString(), rendered).code()).isZero();
+    assertThat(Files.list(rendered).count()).isEqualTo(Files.list(fromDisk).count());
+    for (Path f : Files.list(fromDisk).toList()) {
+      assertThat(rendered.resolve(f.getFileName())).as(f.getFileName().toString()).hasSameBinaryContentAs(f);
+    }
+    // an ADR edited by hand is not what the design says: the site renders the design instead
+    Path withAdrs = work.resolve("with-adrs");
+    Files.createDirectories(withAdrs);
+    for (Path f : Files.list(Path.of("decisions")).toList()) {
+      Files.copy(f, withAdrs.resolve(f.getFileName()));
+    }
+    Path adr = withAdrs.resolve("0001-entity-state-changes.md");
+    Files.writeString(adr, Files.readString(adr).replace("## Context", "## Context\n\nEDITED BY HAND"));
+    Path edited = work.resolve("edited");
+    assertThat(site(withAdrs.toString(), edited).code()).isZero();
+    assertThat(edited.resolve("0001-entity-state-changes.html")).hasSameBinaryContentAs(
+        fromDisk.resolve("0001-entity-state-changes.html"));
+    assertThat(Files.readString(edited.resolve("0001-entity-state-changes.html"))).doesNotContain("EDITED BY HAND");
+  }
 }
