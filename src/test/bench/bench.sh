@@ -80,20 +80,37 @@ for n in $SIZES; do
     read -r s k < <(timed cp -r "$WORK/site$n" "$WORK/scopy")
     echo "$s" >> "$WORK/sfloor"
   done
-  row "$n" "site, new folder" "$(median < "$WORK/site")" "$(median < "$WORK/sfloor")" "$(max < "$WORK/sitem")"
-  rm -rf "$dir" "$WORK/site$n" "$WORK/copy" "$WORK/scopy"
+  sfloor=$(median < "$WORK/sfloor")
+  row "$n" "site, new folder (ADRs as generate wrote them)" "$(median < "$WORK/site")" "$sfloor" "$(max < "$WORK/sitem")"
+
+  # the same site from the designs alone: every ADR is rendered, none read
+  mkdir -p "$WORK/y$n"; cp "$dir"/*.yaml "$WORK/y$n"/
+  : > "$WORK/site"; : > "$WORK/sitem"
+  for r in $(seq "$RUNS"); do
+    rm -rf "$WORK/site$n"
+    read -r s k < <(timed "$KV" site --dir "$WORK/y$n" --out "$WORK/site$n")
+    echo "$s" >> "$WORK/site"; echo "$k" >> "$WORK/sitem"
+  done
+  row "$n" "site, new folder (designs only)" "$(median < "$WORK/site")" "$sfloor" "$(max < "$WORK/sitem")"
+  rm -rf "$dir" "$WORK/y$n" "$WORK/site$n" "$WORK/copy" "$WORK/scopy"
 done
 
-repeat dec $(( RUNS * 2 + 1 )) "$KV" decide decisions/0006-tool-execution-requests.yaml
-repeat plain $(( RUNS * 2 + 1 )) java -jar target/kv-or-stream.jar decide decisions/0006-tool-execution-requests.yaml
-repeat jvm $(( RUNS * 2 + 1 )) java -Xshare:auto -XX:TieredStopAtLevel=1 -version
+DESIGN=decisions/0006-tool-execution-requests.yaml
+N1=$(( RUNS * 4 + 1 ))
+repeat jvm $N1 java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version
+repeat ver $N1 "$KV" --version
+repeat decj $N1 "$KV" decide --format json "$DESIGN"
+repeat dec $N1 "$KV" decide "$DESIGN"
+repeat plain $N1 java -jar target/kv-or-stream.jar decide "$DESIGN"
 {
   echo
-  echo "| \`decide\` of one design | median wall (s) | peak memory (MB) |"
+  echo "| one design, whole process (median of $N1) | median wall (s) | peak memory (MB) |"
   echo "| --- | ---: | ---: |"
-  echo "| bin/kv-or-stream (CDS archive, C1, serial GC) | $(median < "$WORK/dec") | $(( $(max < "$WORK/dec.m") / 1024 )) |"
-  echo "| plain \`java -jar target/kv-or-stream.jar\` | $(median < "$WORK/plain") | |"
-  echo "| the JVM alone (\`java -version\`) | $(median < "$WORK/jvm") | |"
+  echo "| the JVM alone (\`java -version\`, same flags) | $(median < "$WORK/jvm") | $(( $(max < "$WORK/jvm.m") / 1024 )) |"
+  echo "| the program starts and stops (\`kv-or-stream --version\`) | $(median < "$WORK/ver") | $(( $(max < "$WORK/ver.m") / 1024 )) |"
+  echo "| \`decide --format json\` | $(median < "$WORK/decj") | $(( $(max < "$WORK/decj.m") / 1024 )) |"
+  echo "| \`decide\` (the text report, through FreeMarker) | $(median < "$WORK/dec") | $(( $(max < "$WORK/dec.m") / 1024 )) |"
+  echo "| \`decide\` with plain \`java -jar target/kv-or-stream.jar\` | $(median < "$WORK/plain") | $(( $(max < "$WORK/plain.m") / 1024 )) |"
 } >> "$results"
 
 echo "bench: JMH" >&2
