@@ -12,7 +12,6 @@ import dev.kvorstream.site.SiteWriter;
 import dev.kvorstream.write.Publisher;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 final class SiteCommand implements Command {
 
@@ -39,13 +38,13 @@ final class SiteCommand implements Command {
     Renderer renderer = options.renderer(templates);
     SiteBuilder builder = new SiteBuilder(templates, renderer, options.heuristic().catalogue());
     // ADRs that generate wrote from the same inputs are read, not rendered again.
-    Map<String, String> ready = new Publisher(log.folder().dir()).upToDateTexts(renderer.inputs(log));
-    timing.phase("reuse");
-    Map<String, String> files = builder.build(log, ready);
-    timing.phase("render");
+    Publisher decisions = new Publisher(log.folder().dir());
+    SiteBuilder.Output files = builder.plan(log,
+        e -> decisions.upToDateText(e.adrFileName(), renderer.inputs(e, log)));
+    timing.phase("plan");
     Path dir = session.resolve(out);
     List<SiteWriter.Change> changes = new SiteWriter(dir).write(files, force);
-    timing.phase("write");
+    timing.phase("render and write");
     int written = 0;
     int unchanged = 0;
     int removed = 0;

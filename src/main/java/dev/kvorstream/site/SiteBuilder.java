@@ -16,11 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds every file of the site from the decision log: a page per decision (named after
  * its ADR file), the index, the heuristic page, the stylesheet, the script and the search
- * data. Output maps file names to contents, in a fixed order.
+ * data, in a fixed order. Pages are made one at a time when the writer asks for them, so a
+ * large site is never held in memory whole.
  */
 public final class SiteBuilder {
 
@@ -36,7 +38,14 @@ public final class SiteBuilder {
       String date, List<String> tags, List<String> deciders, boolean generated,
       List<Glance> glance, List<Views.PartView> parts, Diagram diagram, String body,
       PageLink previous, PageLink next, List<PageLink> supersededBy, List<PageLink> supersedes,
-      List<PageLink> related, List<PageLink> amends, List<PageLink> amendedBy) {}
+      List<PageLink> related, List<PageLink> amends, List<PageLink> amendedBy) {
+
+    /** The same page with its ADR's HTML. */
+    public Page withBody(String html) {
+      return new Page(number, title, page, status, verdict, date, tags, deciders, generated, glance,
+          parts, diagram, html, previous, next, supersededBy, supersedes, related, amends, amendedBy);
+    }
+  }
 
   private static final Map<String, String> TEST_NAMES = Map.of(
       "restart", "Restart", "delivery", "Fan-out or queue", "processing", "Processing",
@@ -53,30 +62,89 @@ public final class SiteBuilder {
     this.catalogue = catalogue;
   }
 
+  /**
+   * The files of a site, in a fixed order. Each file's content is made when it is asked for,
+   * on any thread, so a writer can make, write and forget them one by one.
+   */
+  public record Output(List<String> names, Function<String, String> content) {
+
+    /** Every file with its content, in order (for a small site, or a test). */
+    public Map<String, String> all() {
+      Map<String, String> out = new LinkedHashMap<>();
+      names.forEach(n -> out.put(n, content.apply(n)));
+      return out;
+    }
+  }
+
+  /** Every file of the site, with every ADR rendered. */
   public Map<String, String> build(DecisionLog log) {
-    return build(log, Map.of());
+    return plan(log, e -> null).all();
   }
 
   /**
-   * The site, given the ADR texts already known to be what rendering would give (by ADR
-   * file name: intact files on disk rendered from the same inputs); the others are rendered.
+   * The site of a log.
+   *
+   * @param adrOnDisk the text of a generated entry's ADR when the file on disk is intact and
+   *     was rendered from the same inputs (it is then what rendering would give), else null
    */
-  public Map<String, String> build(DecisionLog log, Map<String, String> ready) {
+  public Output plan(DecisionLog log, Function<Entry, String> adrOnDisk) {
     List<Entry> entries = log.entries();
     Map<String, String> pageOf = new HashMap<>();
     for (Entry e : entries) {
       pageOf.put(e.adrFileName(), page(e));
     }
-    // Pages are independent: build them on every core, then keep number order.
+    // What the index and each page show of every decision; the bodies come later, per page.
     List<Page> pages = java.util.stream.IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
       Entry e = entries.get(i);
-      Views.AdrView view = e.generated() ? Views.adr(e, log, catalogue) : null;
-      String md = !e.generated() ? log.folder().adrsOnDisk().get(e.adrFileName())
-          : ready.containsKey(e.adrFileName()) ? ready.get(e.adrFileName()) : renderer.adrBody(view);
-      String body = markdown.render(md == null ? "" : md, pageOf);
-      return page(e, log, view, body, i == 0 ? null : link(entries.get(i - 1)),
+      return page(e, log, e.generated() ? Views.adr(e, log, catalogue) : null,
+          i == 0 ? null : link(entries.get(i - 1)),
           i + 1 < entries.size() ? link(entries.get(i + 1)) : null);
     }).toList();
+    Map<String, Integer> byPage = new HashMap<>();
+    for (int i = 0; i < pages.size(); i++) {
+      byPage.put(pages.get(i).page(), i);
+    }
+    Map<String, Object> common = new HashMap<>();
+    // the models of the pages share this map, read-only
+    common.put("decisions", pages);
+    common.put("verdictCounts", counts(pages, true));
+    common.put("statusCounts", counts(pages, false));
+    common.put("cases", Views.cases(catalogue));
+
+    List<String> names = new ArrayList<>();
+    names.add(INDEX);
+    names.add(HEURISTIC);
+    pages.forEach(p -> names.add(p.page()));
+    names.addAll(List.of(STYLE, SCRIPT, SEARCH));
+    return new Output(List.copyOf(names), name -> switch (name) {
+      case INDEX -> templates.render("site/index.ftlh", common);
+      case HEURISTIC -> templates.render("site/heuristic.ftlh", common);
+      case STYLE -> templates.raw("site/style.css");
+      case SCRIPT -> templates.raw("site/app.js");
+      case SEARCH -> search(log);
+      default -> {
+        int i = byPage.get(name);
+        Entry e = entries.get(i);
+        String md = e.generated() ? adrOnDisk.apply(e) : log.folder().adrsOnDisk().get(e.adrFileName());
+        if (md == null && e.generated()) {
+          md = renderer.adrBody(Views.adr(e, log, catalogue));
+        }
+        Map<String, Object> model = new HashMap<>(common);
+        model.put("d", pages.get(i).withBody(markdown.render(md == null ? "" : md, pageOf)));
+        yield templates.render("site/decision.ftlh", model);
+      }
+    });
+  }
+
+  private static final String INDEX = "index.html";
+  private static final String HEURISTIC = "heuristic.html";
+  private static final String STYLE = "style.css";
+  private static final String SCRIPT = "app.js";
+  private static final String SEARCH = "search-index.js";
+
+  /** The search data: each page's words, as a script that sets window.KV_SEARCH. */
+  private static String search(DecisionLog log) {
+    List<Entry> entries = log.entries();
     StringBuilder search = new StringBuilder("window.KV_SEARCH = {\n");
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
@@ -84,29 +152,7 @@ public final class SiteBuilder {
           .append(safeJs(JsonReport.str(searchText(e, log.folder().adrsOnDisk().get(e.adrFileName())))))
           .append(i + 1 < entries.size() ? ",\n" : "\n");
     }
-    search.append("};\n");
-
-    Map<String, String> out = new LinkedHashMap<>();
-    Map<String, Object> common = new HashMap<>();
-    // the models of the pages share this map, read-only
-    common.put("decisions", pages);
-    common.put("verdictCounts", counts(pages, true));
-    common.put("statusCounts", counts(pages, false));
-    common.put("cases", Views.cases(catalogue));
-    out.put("index.html", templates.render("site/index.ftlh", common));
-    out.put("heuristic.html", templates.render("site/heuristic.ftlh", common));
-    List<String> html = pages.parallelStream().map(p -> {
-      Map<String, Object> model = new HashMap<>(common);
-      model.put("d", p);
-      return templates.render("site/decision.ftlh", model);
-    }).toList();
-    for (int i = 0; i < pages.size(); i++) {
-      out.put(pages.get(i).page(), html.get(i));
-    }
-    out.put("style.css", templates.raw("site/style.css"));
-    out.put("app.js", templates.raw("site/app.js"));
-    out.put("search-index.js", search.toString());
-    return out;
+    return search.append("};\n").toString();
   }
 
   /** The page of a decision: its ADR's file name with {@code .html}. */
@@ -119,8 +165,7 @@ public final class SiteBuilder {
     return new PageLink(e.number(), e.title(), page(e));
   }
 
-  private Page page(Entry e, DecisionLog log, Views.AdrView view, String body, PageLink previous,
-      PageLink next) {
+  private Page page(Entry e, DecisionLog log, Views.AdrView view, PageLink previous, PageLink next) {
     String verdict = e.generated() ? e.assessment().verdict().id() : "";
     List<Glance> glance = new ArrayList<>();
     List<Views.PartView> parts = List.of();
@@ -143,7 +188,7 @@ public final class SiteBuilder {
       }
     }
     return new Page(e.number(), e.title(), page(e), e.status(), verdict, e.date(), tags, deciders,
-        e.generated(), glance, parts, diagram, body, previous, next,
+        e.generated(), glance, parts, diagram, null, previous, next,
         links(e, LinkKind.SUPERSEDED_BY, log), links(e, LinkKind.SUPERSEDES, log),
         links(e, LinkKind.RELATED, log), links(e, LinkKind.AMENDS, log),
         links(e, LinkKind.AMENDED_BY, log));

@@ -36,40 +36,48 @@ public final class SiteWriter {
   }
 
   public List<Change> write(Map<String, String> files, boolean force) {
+    return write(new SiteBuilder.Output(List.copyOf(files.keySet()), files::get), force);
+  }
+
+  /** What became of one file, and the checksum the manifest keeps for it (or null). */
+  private record Done(Action action, String hash) {}
+
+  /**
+   * Writes the site: each file is made, checked against what is there and written on the
+   * writer threads, then let go, so the whole site is never in memory at once.
+   */
+  public List<Change> write(SiteBuilder.Output files, boolean force) {
     List<Change> changes = new ArrayList<>();
     try {
       Files.createDirectories(out);
       Map<String, String> before = readManifest();
-      Map<String, String> after = new TreeMap<>();
-      Map<String, String> plain = new java.util.LinkedHashMap<>();
-      // the checksums the manifest records, on every core
-      Map<String, String> hashes = files.entrySet().parallelStream().collect(
-          java.util.stream.Collectors.toMap(Map.Entry::getKey, f -> sha256(f.getValue())));
-      for (Map.Entry<String, String> f : files.entrySet()) {
-        Path target = out.resolve(f.getKey());
-        String hash = hashes.get(f.getKey());
+      Map<String, Done> done = SafeFiles.atOnce(files.names(), name -> {
+        String content = files.content().apply(name);
+        String hash = sha256(content);
+        Path target = out.resolve(name);
         if (Files.exists(target)) {
           String current = sha256(Files.readString(target, StandardCharsets.UTF_8));
-          boolean ours = before.containsKey(f.getKey()) && before.get(f.getKey()).equals(current);
+          boolean ours = before.containsKey(name) && before.get(name).equals(current);
           if (!ours && !current.equals(hash) && !force) {
-            changes.add(new Change(f.getKey(), before.containsKey(f.getKey())
-                ? Action.KEPT_CHANGED : Action.KEPT_FOREIGN));
-            if (before.containsKey(f.getKey())) {
-              after.put(f.getKey(), before.get(f.getKey()));
-            }
-            continue;
+            return before.containsKey(name) ? new Done(Action.KEPT_CHANGED, before.get(name))
+                : new Done(Action.KEPT_FOREIGN, null);
           }
         }
-        plain.put(f.getKey(), f.getValue());
-        after.put(f.getKey(), hash);
-      }
-      SafeFiles.writeAll(out, plain).forEach((name, outcome) -> changes.add(new Change(name, switch (outcome) {
-        case CREATED -> Action.CREATED;
-        case UPDATED -> Action.UPDATED;
-        case UNCHANGED -> Action.UNCHANGED;
-      })));
+        return new Done(switch (SafeFiles.write(target, content)) {
+          case CREATED -> Action.CREATED;
+          case UPDATED -> Action.UPDATED;
+          case UNCHANGED -> Action.UNCHANGED;
+        }, hash);
+      });
+      Map<String, String> after = new TreeMap<>();
+      done.forEach((name, d) -> {
+        changes.add(new Change(name, d.action()));
+        if (d.hash() != null) {
+          after.put(name, d.hash());
+        }
+      });
       for (Map.Entry<String, String> old : before.entrySet()) {
-        if (files.containsKey(old.getKey())) {
+        if (done.containsKey(old.getKey())) {
           continue;
         }
         Path target = out.resolve(old.getKey());

@@ -111,35 +111,27 @@ public final class Publisher {
    * same text. Checked on every core.
    */
   public java.util.Set<String> upToDate(Map<String, String> wanted) {
-    return intact(wanted, false).keySet();
+    return wanted.entrySet().parallelStream()
+        .filter(w -> upToDateText(w.getKey(), w.getValue()) != null)
+        .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
   }
 
   /**
-   * The text of each file on disk that is intact and was rendered from the inputs given
-   * for it (file name to input fingerprint), by file name. Such a text is what rendering
-   * it again would give, so a step that needs it can read it instead.
+   * The text of a file on disk when it is intact and was rendered from the inputs given
+   * (its input fingerprint), else null. Such a text is what rendering it again would give,
+   * so a step that needs it can read it instead.
    */
-  public Map<String, String> upToDateTexts(Map<String, String> wanted) {
-    return intact(wanted, true);
-  }
-
-  /** The up-to-date files with their texts, or (to spare memory) with empty strings. */
-  private Map<String, String> intact(Map<String, String> wanted, boolean keepText) {
-    return wanted.entrySet().parallelStream().map(w -> {
-      Path file = dir.resolve(w.getKey());
-      try {
-        if (Files.exists(file)) {
-          String text = Files.readString(file, StandardCharsets.UTF_8);
-          if (w.getValue().equals(Marker.intactInputs(text))) {
-            return Map.entry(w.getKey(), keepText ? text : "");
-          }
-        }
-      } catch (IOException e) {
-        // unreadable: not up to date
+  public String upToDateText(String file, String inputs) {
+    Path path = dir.resolve(file);
+    try {
+      if (Files.exists(path)) {
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        return inputs.equals(Marker.intactInputs(text)) ? text : null;
       }
-      return null;
-    }).filter(java.util.Objects::nonNull)
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    } catch (IOException e) {
+      // unreadable: not up to date
+    }
+    return null;
   }
 
   /** Compares without writing: each file that is missing, out of date or hand-edited. */

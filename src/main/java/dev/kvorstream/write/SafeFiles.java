@@ -62,23 +62,40 @@ public final class SafeFiles {
    */
   public static java.util.Map<String, Outcome> writeAll(Path dir, java.util.Map<String, String> files)
       throws IOException {
-    java.util.Map<String, Outcome> out = new java.util.LinkedHashMap<>();
-    if (files.size() < 2) {
-      for (var f : files.entrySet()) {
-        out.put(f.getKey(), write(dir.resolve(f.getKey()), f.getValue()));
+    return atOnce(new java.util.ArrayList<>(files.keySet()),
+        name -> write(dir.resolve(name), files.get(name)));
+  }
+
+  /** A piece of work on one file that may fail with an I/O error. */
+  @FunctionalInterface
+  public interface FileTask<T> {
+    T run(String name) throws IOException;
+  }
+
+  /**
+   * Runs a task for each name on {@value #WRITERS} threads, so that one task's wait for the
+   * disk overlaps another's work, and returns the results by name in the order of
+   * {@code names}. The first failure in that order is thrown, and the other tasks stopped.
+   */
+  public static <T> java.util.Map<String, T> atOnce(java.util.List<String> names, FileTask<T> task)
+      throws IOException {
+    java.util.Map<String, T> out = new java.util.LinkedHashMap<>();
+    if (names.size() < 2) {
+      for (String name : names) {
+        out.put(name, task.run(name));
       }
       return out;
     }
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        Math.min(WRITERS, files.size()), r -> {
+        Math.min(WRITERS, names.size()), r -> {
           Thread t = new Thread(r, "kv-or-stream-writer");
           t.setDaemon(true);
           return t;
         });
     try {
-      java.util.Map<String, java.util.concurrent.Future<Outcome>> futures = new java.util.LinkedHashMap<>();
-      for (var f : files.entrySet()) {
-        futures.put(f.getKey(), pool.submit(() -> write(dir.resolve(f.getKey()), f.getValue())));
+      java.util.Map<String, java.util.concurrent.Future<T>> futures = new java.util.LinkedHashMap<>();
+      for (String name : names) {
+        futures.put(name, pool.submit(() -> task.run(name)));
       }
       for (var future : futures.entrySet()) {
         try {
@@ -86,6 +103,9 @@ public final class SafeFiles {
         } catch (java.util.concurrent.ExecutionException e) {
           if (e.getCause() instanceof IOException io) {
             throw io;
+          }
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
           }
           throw new IOException(e.getCause());
         } catch (InterruptedException e) {

@@ -162,9 +162,11 @@ class SiteTest {
         new dev.kvorstream.log.Assessor(heuristic, true));
     var renderer = new dev.kvorstream.render.Renderer(dev.kvorstream.render.Templates.builtIn(),
         heuristic.catalogue(), "nygard", true);
-    assertThat(new dev.kvorstream.write.Publisher(Path.of("decisions")).upToDateTexts(renderer.inputs(log)))
-        .hasSize(log.entries().size())
-        .containsEntry("0001-entity-state-changes.md", Files.readString(Path.of("decisions/0001-entity-state-changes.md")));
+    var publisher = new dev.kvorstream.write.Publisher(Path.of("decisions"));
+    assertThat(publisher.upToDate(renderer.inputs(log))).hasSize(log.entries().size());
+    assertThat(publisher.upToDateText("0001-entity-state-changes.md", renderer.inputs(log.entries().get(0), log)))
+        .isEqualTo(Files.readString(Path.of("decisions/0001-entity-state-changes.md")));
+    assertThat(publisher.upToDateText("0001-entity-state-changes.md", "0000000000000000")).isNull();
     Path fromDisk = work.resolve("from-disk");
     site("decisions", fromDisk);
     // a copy of the designs alone: every ADR is rendered
