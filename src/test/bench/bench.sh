@@ -83,6 +83,9 @@ for n in $SIZES; do
   sfloor=$(median < "$WORK/sfloor")
   row "$n" "site, new folder (ADRs as generate wrote them)" "$(median < "$WORK/site")" "$sfloor" "$(max < "$WORK/sitem")"
 
+  repeat srerun "$RUNS" "$KV" site --dir "$dir" --out "$WORK/site$n"
+  row "$n" "site, nothing changed" "$(median < "$WORK/srerun")" "$sfloor" "$(max < "$WORK/srerun.m")"
+
   # the same site from the designs alone: every ADR is rendered, none read
   mkdir -p "$WORK/y$n"; cp "$dir"/*.yaml "$WORK/y$n"/
   : > "$WORK/site"; : > "$WORK/sitem"

@@ -66,7 +66,13 @@ public final class SiteBuilder {
    * The files of a site, in a fixed order. Each file's content is made when it is asked for,
    * on any thread, so a writer can make, write and forget them one by one.
    */
-  public record Output(List<String> names, Function<String, String> content) {
+  public record Output(List<String> names, Function<String, String> content,
+      Function<String, String> inputs) {
+
+    /** Files without input fingerprints: each is made whenever it is written. */
+    public Output(List<String> names, Function<String, String> content) {
+      this(names, content, name -> null);
+    }
 
     /** Every file with its content, in order (for a small site, or a test). */
     public Map<String, String> all() {
@@ -116,6 +122,17 @@ public final class SiteBuilder {
     names.add(HEURISTIC);
     pages.forEach(p -> names.add(p.page()));
     names.addAll(List.of(STYLE, SCRIPT, SEARCH));
+    Function<String, String> inputs = name -> {
+      Integer i = byPage.get(name);
+      if (i == null) {
+        return null;
+      }
+      Entry e = entries.get(i);
+      String adr = e.generated() ? renderer.inputs(e, log)
+          : dev.kvorstream.write.Marker.sha256(String.valueOf(log.folder().adrsOnDisk().get(e.adrFileName())));
+      return dev.kvorstream.write.Marker.sha256(sitePrint() + '\n' + adr + '\n' + pages.get(i))
+          .substring(0, 16);
+    };
     return new Output(List.copyOf(names), name -> switch (name) {
       case INDEX -> templates.render("site/index.ftlh", common);
       case HEURISTIC -> templates.render("site/heuristic.ftlh", common);
@@ -133,7 +150,29 @@ public final class SiteBuilder {
         model.put("d", pages.get(i).withBody(markdown.render(md == null ? "" : md, pageOf)));
         yield templates.render("site/decision.ftlh", model);
       }
-    });
+    }, inputs);
+  }
+
+  /**
+   * Raised by the developers when Java code changes what a decision page shows from the
+   * same inputs (the page fingerprint cannot see code).
+   */
+  static final int SITE_EPOCH = 1;
+
+  private volatile String sitePrint;
+
+  /** What every decision page depends on besides its decision: the site's templates. */
+  private String sitePrint() {
+    String print = sitePrint;
+    if (print == null) {
+      StringBuilder all = new StringBuilder("site epoch " + SITE_EPOCH + "\n");
+      for (String name : List.of("site/layout.ftlh", "site/decision.ftlh")) {
+        all.append(name).append('\n').append(templates.raw(name)).append('\n');
+      }
+      print = dev.kvorstream.write.Marker.sha256(all.toString());
+      sitePrint = print;
+    }
+    return print;
   }
 
   private static final String INDEX = "index.html";

@@ -39,59 +39,68 @@ public final class SiteWriter {
     return write(new SiteBuilder.Output(List.copyOf(files.keySet()), files::get), force);
   }
 
-  /** What became of one file, and the checksum the manifest keeps for it (or null). */
-  private record Done(Action action, String hash) {}
+  /** What the manifest says of one file: its checksum, and the fingerprint of its inputs (or null). */
+  private record Recorded(String hash, String inputs) {}
+
+  /** What became of one file, and what the manifest keeps of it (or null). */
+  private record Done(Action action, Recorded recorded) {}
 
   /**
    * Writes the site: each file is made, checked against what is there and written on the
-   * writer threads, then let go, so the whole site is never in memory at once.
+   * writer threads, then let go, so the whole site is never in memory at once. A file whose
+   * input fingerprint is the one the manifest recorded, and which nobody changed since, is
+   * not made again.
    */
   public List<Change> write(SiteBuilder.Output files, boolean force) {
     List<Change> changes = new ArrayList<>();
     try {
       Files.createDirectories(out);
-      Map<String, String> before = readManifest();
+      Map<String, Recorded> before = readManifest();
       Map<String, Done> done = SafeFiles.atOnce(files.names(), name -> {
+        Path target = out.resolve(name);
+        Recorded old = before.get(name);
+        String current = Files.exists(target) ? sha256(Files.readAllBytes(target)) : null;
+        String inputs = files.inputs().apply(name);
+        if (inputs != null && old != null && inputs.equals(old.inputs()) && old.hash().equals(current)) {
+          return new Done(Action.UNCHANGED, old);
+        }
         String content = files.content().apply(name);
         String hash = sha256(content);
-        Path target = out.resolve(name);
-        if (Files.exists(target)) {
-          String current = sha256(Files.readString(target, StandardCharsets.UTF_8));
-          boolean ours = before.containsKey(name) && before.get(name).equals(current);
+        if (current != null) {
+          boolean ours = old != null && old.hash().equals(current);
           if (!ours && !current.equals(hash) && !force) {
-            return before.containsKey(name) ? new Done(Action.KEPT_CHANGED, before.get(name))
-                : new Done(Action.KEPT_FOREIGN, null);
+            return old != null ? new Done(Action.KEPT_CHANGED, old) : new Done(Action.KEPT_FOREIGN, null);
           }
         }
         return new Done(switch (SafeFiles.write(target, content)) {
           case CREATED -> Action.CREATED;
           case UPDATED -> Action.UPDATED;
           case UNCHANGED -> Action.UNCHANGED;
-        }, hash);
+        }, new Recorded(hash, inputs));
       });
-      Map<String, String> after = new TreeMap<>();
+      Map<String, Recorded> after = new TreeMap<>();
       done.forEach((name, d) -> {
         changes.add(new Change(name, d.action()));
-        if (d.hash() != null) {
-          after.put(name, d.hash());
+        if (d.recorded() != null) {
+          after.put(name, d.recorded());
         }
       });
-      for (Map.Entry<String, String> old : before.entrySet()) {
+      for (Map.Entry<String, Recorded> old : before.entrySet()) {
         if (done.containsKey(old.getKey())) {
           continue;
         }
         Path target = out.resolve(old.getKey());
-        if (Files.exists(target)
-            && sha256(Files.readString(target, StandardCharsets.UTF_8)).equals(old.getValue())) {
+        if (Files.exists(target) && sha256(Files.readAllBytes(target)).equals(old.getValue().hash())) {
           Files.delete(target);
           changes.add(new Change(old.getKey(), Action.REMOVED));
         } else if (Files.exists(target)) {
           changes.add(new Change(old.getKey(), Action.KEPT_CHANGED));
         }
       }
-      StringBuilder manifest = new StringBuilder(
-          "# Files written by kv-or-stream site, with their SHA-256; only these are replaced or removed.\n");
-      after.forEach((name, hash) -> manifest.append(hash).append("  ").append(name).append('\n'));
+      StringBuilder manifest = new StringBuilder("# Files written by kv-or-stream site: SHA-256, the"
+          + " fingerprint of a page's inputs, name. Only these are replaced or removed.\n");
+      after.forEach((name, r) -> manifest.append(r.hash()).append(r.inputs() == null ? "" : " " + r.inputs())
+          .append("  ").append(name).append('\n'));
       SafeFiles.write(out.resolve(MANIFEST), manifest.toString());
       return changes;
     } catch (IOException e) {
@@ -99,8 +108,12 @@ public final class SiteWriter {
     }
   }
 
-  private Map<String, String> readManifest() throws IOException {
-    Map<String, String> entries = new TreeMap<>();
+  /**
+   * The manifest: {@code HASH  NAME} or {@code HASH INPUTS  NAME} per line (the first form
+   * is what earlier versions wrote; their files count as ours all the same).
+   */
+  private Map<String, Recorded> readManifest() throws IOException {
+    Map<String, Recorded> entries = new TreeMap<>();
     Path manifest = out.resolve(MANIFEST);
     if (!Files.exists(manifest)) {
       return entries;
@@ -110,14 +123,25 @@ public final class SiteWriter {
         continue;
       }
       int gap = line.indexOf("  ");
-      if (gap == 64) {
-        String name = line.substring(66);
-        if (!name.contains("/") && !name.contains("\\") && !name.startsWith(".")) {
-          entries.put(name, line.substring(0, 64));
-        }
+      if (gap < 64 || !line.substring(0, 64).matches("[0-9a-f]{64}")) {
+        continue;
+      }
+      String inputs = null;
+      if (gap == 64 + 1 + 16 && line.charAt(64) == ' ') {
+        inputs = line.substring(65, gap);
+      } else if (gap != 64) {
+        continue;
+      }
+      String name = line.substring(gap + 2);
+      if (!name.contains("/") && !name.contains("\\") && !name.startsWith(".")) {
+        entries.put(name, new Recorded(line.substring(0, 64), inputs));
       }
     }
     return entries;
+  }
+
+  private static String sha256(byte[] bytes) {
+    return Marker.sha256(bytes);
   }
 
   private static String sha256(String text) {
