@@ -64,7 +64,7 @@ public final class SiteWriter {
         if (inputs != null && old != null && inputs.equals(old.inputs()) && old.hash().equals(current)) {
           return new Done(Action.UNCHANGED, old);
         }
-        String content = files.content().apply(name);
+        byte[] content = files.content().apply(name).getBytes(StandardCharsets.UTF_8);
         String hash = sha256(content);
         if (current != null) {
           boolean ours = old != null && old.hash().equals(current);
@@ -144,7 +144,4 @@ public final class SiteWriter {
     return Marker.sha256(bytes);
   }
 
-  private static String sha256(String text) {
-    return Marker.sha256(text);
-  }
 }

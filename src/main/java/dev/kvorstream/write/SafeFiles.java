@@ -24,7 +24,11 @@ public final class SafeFiles {
   private SafeFiles() {}
 
   public static Outcome write(Path target, String content) throws IOException {
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    return write(target, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@link #write(Path, String)} for content already encoded (UTF-8). */
+  public static Outcome write(Path target, byte[] bytes) throws IOException {
     boolean exists = Files.exists(target);
     if (exists && Files.size(target) == bytes.length
         && Arrays.equals(Files.readAllBytes(target), bytes)) {
