@@ -63,6 +63,10 @@ public final class Renderer {
   /** What every ADR's text depends on besides its own design: templates, data, settings. */
   private String toolPrint(String style, boolean infer) {
     StringBuilder all = new StringBuilder("epoch " + RENDER_EPOCH + "\nstyle " + style + "\ninfer " + infer + "\n");
+    if (!templates.userPrint().isEmpty()) {
+      // every file of the user's folder: a template may import one the list below does not name
+      all.append("user templates ").append(templates.userPrint()).append('\n');
+    }
     for (String name : List.of(adrTemplate, "lib/words.ftl", "lib/sections.ftl", "lib/nats.ftl")) {
       all.append(name).append('\n').append(templates.raw(name)).append('\n');
     }

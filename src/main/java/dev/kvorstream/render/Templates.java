@@ -26,9 +26,12 @@ import java.util.Map;
 public final class Templates {
 
   private final Configuration configuration;
+  private final Path userFolder;
+  private volatile String userPrint;
 
-  private Templates(Configuration configuration) {
+  private Templates(Configuration configuration, Path userFolder) {
     this.configuration = configuration;
+    this.userFolder = userFolder;
   }
 
   /** Built-in templates only. */
@@ -72,7 +75,7 @@ public final class Templates {
       }
     }
     Escapes.install(cfg);
-    return new Templates(cfg);
+    return new Templates(cfg, userFolder);
   }
 
   /**
@@ -129,6 +132,35 @@ public final class Templates {
     } catch (IOException e) {
       throw KvException.failed("cannot read template file " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A fingerprint of the user's template folder: the name and bytes of every file in it
+   * (the empty string without one). A fingerprint of rendered output includes it, so that
+   * a changed template, or a new file one of them imports, counts as a changed input.
+   */
+  public String userPrint() {
+    String print = userPrint;
+    if (print == null) {
+      if (userFolder == null) {
+        print = "";
+      } else {
+        try (java.util.stream.Stream<Path> files = Files.walk(userFolder)) {
+          java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+          for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+            all.writeBytes((userFolder.relativize(f).toString().replace('\\', '/') + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            all.writeBytes(Files.readAllBytes(f));
+            all.write('\n');
+          }
+          print = dev.kvorstream.write.Marker.sha256(all.toByteArray());
+        } catch (IOException e) {
+          throw KvException.failed("cannot read templates in " + userFolder + ": " + e.getMessage(), e);
+        }
+      }
+      userPrint = print;
+    }
+    return print;
   }
 
   private static String firstLine(String message) {

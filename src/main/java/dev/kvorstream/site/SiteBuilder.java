@@ -166,6 +166,9 @@ public final class SiteBuilder {
     String print = sitePrint;
     if (print == null) {
       StringBuilder all = new StringBuilder("site epoch " + SITE_EPOCH + "\n");
+      if (!templates.userPrint().isEmpty()) {
+        all.append("user templates ").append(templates.userPrint()).append('\n');
+      }
       for (String name : List.of("site/layout.ftlh", "site/decision.ftlh")) {
         all.append(name).append('\n').append(templates.raw(name)).append('\n');
       }

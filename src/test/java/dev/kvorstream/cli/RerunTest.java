@@ -65,6 +65,33 @@ class RerunTest {
   }
 
   @Test
+  void aNewFileAUserTemplateImportsCountsAsAChangedInput() throws IOException {
+    // the user's ADR template imports a file of their own, which no built-in list names
+    Path t = Files.createDirectories(work.resolve("t"));
+    Files.writeString(t.resolve("adr.md.ftl"), "<#include \"mine/footer.ftl\">\n");
+    Files.createDirectories(t.resolve("mine"));
+    Files.writeString(t.resolve("mine/footer.ftl"), "# ${title}\n\n## Footer\n\nfirst footer\n");
+    assertThat(Cli.run(work, "generate", "--templates", "t").code()).isZero();
+    assertThat(read("0001-a.md")).startsWith("# A\n\n## Footer\n\nfirst footer\n");
+    assertThat(Cli.run(work, "generate", "--templates", "t").out()).contains("(3 not rendered again");
+    Files.writeString(t.resolve("mine/footer.ftl"), "# ${title}\n\n## Footer\n\nsecond footer\n");
+    Cli.Result r = Cli.run(work, "generate", "--templates", "t");
+    assertThat(r.out()).contains("updated decisions/0001-a.md").doesNotContain("not rendered again");
+    assertThat(read("0001-a.md")).startsWith("# A\n\n## Footer\n\nsecond footer\n");
+
+    // the site's pages, likewise: a changed file under the user's folder makes them again
+    Path out = work.resolve("site");
+    assertThat(Cli.run(work, "site", "--templates", "t", "--out", out.toString()).code()).isZero();
+    assertThat(Cli.run(work, "site", "--templates", "t", "--out", out.toString()).out())
+        .contains("site: 0 written");
+    Files.writeString(t.resolve("mine/unrelated.txt"), "a note\n");
+    Files.writeString(t.resolve("mine/footer.ftl"), "# ${title}\n\n## Footer\n\nthird footer\n");
+    assertThat(Cli.run(work, "site", "--templates", "t", "--out", out.toString()).out())
+        .doesNotContain("site: 0 written");
+    assertThat(Files.readString(out.resolve("0001-a.html"))).contains("third footer");
+  }
+
+  @Test
   void aHandEditIsNeverTakenForUpToDate() throws IOException {
     Cli.run(work, "generate");
     Files.writeString(decisions.resolve("0003-c.md"), read("0003-c.md").replace("## Context", "## Context\n\nmine"));
