@@ -122,6 +122,11 @@ public final class SiteBuilder {
     names.add(HEURISTIC);
     pages.forEach(p -> names.add(p.page()));
     names.addAll(List.of(STYLE, SCRIPT, SEARCH));
+    // The built-in page templates show of other decisions only what a page's record holds
+    // (neighbours, links); a template of the user's may show anything in the model, so with
+    // one, every page also depends on all of it.
+    String shared = templates.userPrint().isEmpty() ? ""
+        : dev.kvorstream.write.Marker.sha256(common.toString());
     Function<String, String> inputs = name -> {
       Integer i = byPage.get(name);
       if (i == null) {
@@ -130,7 +135,7 @@ public final class SiteBuilder {
       Entry e = entries.get(i);
       String adr = e.generated() ? renderer.inputs(e, log)
           : dev.kvorstream.write.Marker.sha256(String.valueOf(log.folder().adrsOnDisk().get(e.adrFileName())));
-      return dev.kvorstream.write.Marker.sha256(sitePrint() + '\n' + adr + '\n' + pages.get(i))
+      return dev.kvorstream.write.Marker.sha256(sitePrint() + '\n' + shared + '\n' + adr + '\n' + pages.get(i))
           .substring(0, 16);
     };
     return new Output(List.copyOf(names), name -> switch (name) {

@@ -92,6 +92,19 @@ class RerunTest {
   }
 
   @Test
+  void aUserPageTemplateThatListsEveryDecisionSeesEachNewTitle() throws IOException {
+    Path site = Files.createDirectories(work.resolve("t/site"));
+    Files.writeString(site.resolve("decision.ftlh"), Files.readString(Path.of("templates/site/decision.ftlh"))
+        + "<p class=\"all\"><#list decisions as o>${o.title};</#list></p>\n");
+    Path out = work.resolve("out");
+    assertThat(Cli.run(work, "site", "--templates", "t", "--out", out.toString()).code()).isZero();
+    assertThat(Files.readString(out.resolve("0001-a.html"))).contains("A;B;C;");
+    Files.writeString(decisions.resolve("0003-c.yaml"), "title: C renamed\nanswers: {restart: reprocess}\n");
+    assertThat(Cli.run(work, "site", "--templates", "t", "--out", out.toString()).code()).isZero();
+    assertThat(Files.readString(out.resolve("0001-a.html"))).contains("A;B;C renamed;");
+  }
+
+  @Test
   void aHandEditIsNeverTakenForUpToDate() throws IOException {
     Cli.run(work, "generate");
     Files.writeString(decisions.resolve("0003-c.md"), read("0003-c.md").replace("## Context", "## Context\n\nmine"));
