@@ -38,9 +38,7 @@ final class SiteCommand implements Command {
     Renderer renderer = options.renderer(templates);
     SiteBuilder builder = new SiteBuilder(templates, renderer, options.heuristic().catalogue());
     // ADRs that generate wrote from the same inputs are read, not rendered again.
-    Publisher decisions = new Publisher(log.folder().dir());
-    SiteBuilder.Output files = builder.plan(log,
-        e -> decisions.upToDateText(e.adrFileName(), renderer.inputs(e, log)));
+    SiteBuilder.Output files = builder.plan(log, new Publisher(log.folder().dir())::upToDateText);
     timing.phase("plan");
     Path dir = session.resolve(out);
     List<SiteWriter.Change> changes = new SiteWriter(dir).write(files, force);

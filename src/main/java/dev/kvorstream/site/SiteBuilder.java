@@ -67,34 +67,22 @@ public final class SiteBuilder {
    * on any thread, so a writer can make, write and forget them one by one.
    */
   public record Output(List<String> names, Function<String, String> content,
-      Function<String, String> inputs) {
-
-    /** Files without input fingerprints: each is made whenever it is written. */
-    public Output(List<String> names, Function<String, String> content) {
-      this(names, content, name -> null);
-    }
-
-    /** Every file with its content, in order (for a small site, or a test). */
-    public Map<String, String> all() {
-      Map<String, String> out = new LinkedHashMap<>();
-      names.forEach(n -> out.put(n, content.apply(n)));
-      return out;
-    }
-  }
-
-  /** Every file of the site, with every ADR rendered. */
-  public Map<String, String> build(DecisionLog log) {
-    return plan(log, e -> null).all();
-  }
+      Function<String, String> inputs) {}
 
   /**
    * The site of a log.
    *
-   * @param adrOnDisk the text of a generated entry's ADR when the file on disk is intact and
-   *     was rendered from the same inputs (it is then what rendering would give), else null
+   * @param adrOnDisk given an ADR's file name and its input fingerprint, the text of the
+   *     file on disk when it is intact and was rendered from those inputs (it is then what
+   *     rendering would give), else null
    */
-  public Output plan(DecisionLog log, Function<Entry, String> adrOnDisk) {
+  public Output plan(DecisionLog log, java.util.function.BinaryOperator<String> adrOnDisk) {
     List<Entry> entries = log.entries();
+    // each generated ADR's input fingerprint, computed once: a page's fingerprint and the
+    // reading of its ADR both need it
+    Map<String, String> adrInputs = new java.util.concurrent.ConcurrentHashMap<>();
+    Function<Entry, String> adrInputsOf = e -> adrInputs.computeIfAbsent(e.adrFileName(),
+        f -> renderer.inputs(e, log));
     Map<String, String> pageOf = new HashMap<>();
     for (Entry e : entries) {
       pageOf.put(e.adrFileName(), page(e));
@@ -133,7 +121,7 @@ public final class SiteBuilder {
         return null;
       }
       Entry e = entries.get(i);
-      String adr = e.generated() ? renderer.inputs(e, log)
+      String adr = e.generated() ? adrInputsOf.apply(e)
           : dev.kvorstream.write.Marker.sha256(String.valueOf(log.folder().adrsOnDisk().get(e.adrFileName())));
       return dev.kvorstream.write.Marker.sha256(sitePrint() + '\n' + shared + '\n' + adr + '\n' + pages.get(i))
           .substring(0, 16);
@@ -147,7 +135,8 @@ public final class SiteBuilder {
       default -> {
         int i = byPage.get(name);
         Entry e = entries.get(i);
-        String md = e.generated() ? adrOnDisk.apply(e) : log.folder().adrsOnDisk().get(e.adrFileName());
+        String md = e.generated() ? adrOnDisk.apply(e.adrFileName(), adrInputsOf.apply(e))
+            : log.folder().adrsOnDisk().get(e.adrFileName());
         if (md == null && e.generated()) {
           md = renderer.adrBody(Views.adr(e, log, catalogue));
         }

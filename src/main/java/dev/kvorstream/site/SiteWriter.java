@@ -35,10 +35,6 @@ public final class SiteWriter {
     this.out = out;
   }
 
-  public List<Change> write(Map<String, String> files, boolean force) {
-    return write(new SiteBuilder.Output(List.copyOf(files.keySet()), files::get), force);
-  }
-
   /** What the manifest says of one file: its checksum, and the fingerprint of its inputs (or null). */
   private record Recorded(String hash, String inputs) {}
 
@@ -66,11 +62,12 @@ public final class SiteWriter {
         }
         byte[] content = files.content().apply(name).getBytes(StandardCharsets.UTF_8);
         String hash = sha256(content);
-        if (current != null) {
-          boolean ours = old != null && old.hash().equals(current);
-          if (!ours && !current.equals(hash) && !force) {
-            return old != null ? new Done(Action.KEPT_CHANGED, old) : new Done(Action.KEPT_FOREIGN, null);
-          }
+        if (hash.equals(current)) {
+          // already there, byte for byte (the file was just read to checksum it)
+          return new Done(Action.UNCHANGED, new Recorded(hash, inputs));
+        }
+        if (current != null && !force && (old == null || !old.hash().equals(current))) {
+          return old != null ? new Done(Action.KEPT_CHANGED, old) : new Done(Action.KEPT_FOREIGN, null);
         }
         return new Done(switch (SafeFiles.write(target, content)) {
           case CREATED -> Action.CREATED;

@@ -109,12 +109,12 @@ class SiteWriterTest {
     var templates = dev.kvorstream.render.Templates.builtIn();
     var renderer = new dev.kvorstream.render.Renderer(templates, heuristic.catalogue(), "nygard", true);
     Function<String, String> inputs = new SiteBuilder(templates, renderer, heuristic.catalogue())
-        .plan(log, e -> null).inputs();
+        .plan(log, (file, print) -> null).inputs();
     Function<String, String> again = new SiteBuilder(templates, renderer, heuristic.catalogue())
-        .plan(log, e -> null).inputs();
+        .plan(log, (file, print) -> null).inputs();
     var madr = new dev.kvorstream.render.Renderer(templates, heuristic.catalogue(), "madr", true);
     Function<String, String> otherStyle = new SiteBuilder(templates, madr, heuristic.catalogue())
-        .plan(log, e -> null).inputs();
+        .plan(log, (file, print) -> null).inputs();
     String page = "0002-document-ingestion-tasks.html";
     assertThat(inputs.apply(page)).matches("[0-9a-f]{16}").isEqualTo(again.apply(page))
         .isNotEqualTo(inputs.apply("0003-search-index-updates.html"))
@@ -129,7 +129,7 @@ class SiteWriterTest {
           ? text.replace("title: Entity state changes in the knowledge graph", "title: Entity changes") : text);
     }
     Function<String, String> retitled = new SiteBuilder(templates, renderer, heuristic.catalogue())
-        .plan(log(copy), e -> null).inputs();
+        .plan(log(copy), (file, print) -> null).inputs();
     for (String changed : List.of("0001-entity-state-changes.html", "0002-document-ingestion-tasks.html",
         "0003-search-index-updates.html")) {
       assertThat(retitled.apply(changed)).as(changed).isNotEqualTo(inputs.apply(changed));
