@@ -7,10 +7,6 @@ import dev.kvorstream.log.Entry;
 import dev.kvorstream.nats.Provisioner;
 import dev.kvorstream.nats.Spec;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
-import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,15 +27,8 @@ final class ApplyCommand implements Command {
     boolean dryRun = args.has("--dry-run");
     boolean update = args.has("--update");
     List<Spec> specs = specs(options.usableLog(session, new Timing(session.err())));
-    try (Connection connection = server.connect(session)) {
-      List<Provisioner.Finding> findings = new Provisioner(connection).apply(specs, dryRun, update);
-      return report(session, findings, "apply");
-    } catch (IOException | JetStreamApiException e) {
-      throw KvException.failed("apply on " + server.server + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw KvException.failed("interrupted", e);
-    }
+    return server.run(session, "apply on", connection ->
+        report(session, new Provisioner(connection).apply(specs, dryRun, update), "apply"));
   }
 
   /** Every spec of every decision, in number order. */

@@ -4,10 +4,6 @@ import dev.kvorstream.args.Parsed;
 import dev.kvorstream.args.Syntax;
 import dev.kvorstream.nats.Provisioner;
 import dev.kvorstream.nats.Spec;
-import dev.kvorstream.problem.KvException;
-import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
-import java.io.IOException;
 import java.util.List;
 
 final class AuditCommand implements Command {
@@ -25,13 +21,7 @@ final class AuditCommand implements Command {
     ServerOptions server = ServerOptions.of(args);
     boolean strict = args.has("--strict");
     List<Spec> specs = ApplyCommand.specs(options.usableLog(session, new Timing(session.err())));
-    try (Connection connection = server.connect(session)) {
-      return ApplyCommand.report(session, new Provisioner(connection).audit(specs, strict), "audit");
-    } catch (IOException | JetStreamApiException e) {
-      throw KvException.failed("audit of " + server.server + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw KvException.failed("interrupted", e);
-    }
+    return server.run(session, "audit of", connection ->
+        ApplyCommand.report(session, new Provisioner(connection).audit(specs, strict), "audit"));
   }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The program's entry point: picks the command by its name, parses the rest of the line with
@@ -44,49 +45,36 @@ public final class Main {
 
   private Main() {}
 
-  /** A command's syntax by its name, or null. Touches only that command's class. */
-  static Syntax syntax(String name) {
+  /** A command: what it accepts, and how to make it. */
+  record Entry(Syntax syntax, Supplier<Command> make) {}
+
+  /** A command by its name, or null. Touches only that command's class. */
+  static Entry entry(String name) {
     return switch (name) {
-      case "decide" -> DecideCommand.SYNTAX;
-      case "new" -> NewCommand.SYNTAX;
-      case "generate" -> GenerateCommand.SYNTAX;
-      case "list" -> ListCommand.SYNTAX;
-      case "check" -> CheckCommand.SYNTAX;
-      case "site" -> SiteCommand.SYNTAX;
-      case "status" -> StatusCommand.SYNTAX;
-      case "accept" -> StatusCommand.ACCEPT;
-      case "reject" -> StatusCommand.REJECT;
-      case "deprecate" -> StatusCommand.DEPRECATE;
-      case "renumber" -> RenumberCommand.SYNTAX;
-      case "export" -> ExportCommand.SYNTAX;
-      case "graph" -> GraphCommand.SYNTAX;
-      case "apply" -> ApplyCommand.SYNTAX;
-      case "audit" -> AuditCommand.SYNTAX;
-      case "completion" -> CompletionCommand.SYNTAX;
+      case "decide" -> new Entry(DecideCommand.SYNTAX, DecideCommand::new);
+      case "new" -> new Entry(NewCommand.SYNTAX, NewCommand::new);
+      case "generate" -> new Entry(GenerateCommand.SYNTAX, GenerateCommand::new);
+      case "list" -> new Entry(ListCommand.SYNTAX, ListCommand::new);
+      case "check" -> new Entry(CheckCommand.SYNTAX, CheckCommand::new);
+      case "site" -> new Entry(SiteCommand.SYNTAX, SiteCommand::new);
+      case "status" -> new Entry(StatusCommand.SYNTAX, StatusCommand::new);
+      case "accept" -> new Entry(StatusCommand.ACCEPT, () -> new StatusCommand.Shorthand(Status.ACCEPTED));
+      case "reject" -> new Entry(StatusCommand.REJECT, () -> new StatusCommand.Shorthand(Status.REJECTED));
+      case "deprecate" -> new Entry(StatusCommand.DEPRECATE, () -> new StatusCommand.Shorthand(Status.DEPRECATED));
+      case "renumber" -> new Entry(RenumberCommand.SYNTAX, RenumberCommand::new);
+      case "export" -> new Entry(ExportCommand.SYNTAX, ExportCommand::new);
+      case "graph" -> new Entry(GraphCommand.SYNTAX, GraphCommand::new);
+      case "apply" -> new Entry(ApplyCommand.SYNTAX, ApplyCommand::new);
+      case "audit" -> new Entry(AuditCommand.SYNTAX, AuditCommand::new);
+      case "completion" -> new Entry(CompletionCommand.SYNTAX, CompletionCommand::new);
       default -> null;
     };
   }
 
-  private static Command command(String name) {
-    return switch (name) {
-      case "decide" -> new DecideCommand();
-      case "new" -> new NewCommand();
-      case "generate" -> new GenerateCommand();
-      case "list" -> new ListCommand();
-      case "check" -> new CheckCommand();
-      case "site" -> new SiteCommand();
-      case "status" -> new StatusCommand();
-      case "accept" -> new StatusCommand.Shorthand(Status.ACCEPTED);
-      case "reject" -> new StatusCommand.Shorthand(Status.REJECTED);
-      case "deprecate" -> new StatusCommand.Shorthand(Status.DEPRECATED);
-      case "renumber" -> new RenumberCommand();
-      case "export" -> new ExportCommand();
-      case "graph" -> new GraphCommand();
-      case "apply" -> new ApplyCommand();
-      case "audit" -> new AuditCommand();
-      case "completion" -> new CompletionCommand();
-      default -> throw new IllegalArgumentException(name);
-    };
+  /** A command's syntax by its name, or null. */
+  static Syntax syntax(String name) {
+    Entry e = entry(name);
+    return e == null ? null : e.syntax();
   }
 
   /** Every command's syntax, in help order. */
@@ -146,19 +134,19 @@ public final class Main {
       }
       default -> { }
     }
-    Syntax syntax = syntax(first);
-    if (syntax == null) {
+    Entry command = entry(first);
+    if (command == null) {
       return badUsage(session, PROGRAM, (first.startsWith("-") ? "unknown option '" : "unknown command '")
           + first + "'" + Suggest.hint(first, COMMANDS));
     }
     String hint = PROGRAM + " " + first;
     try {
-      Parsed parsed = syntax.parse(Arrays.asList(args).subList(1, args.length));
+      Parsed parsed = command.syntax().parse(Arrays.asList(args).subList(1, args.length));
       if (parsed.wantsHelp()) {
-        out.print(Help.of(PROGRAM, syntax));
+        out.print(Help.of(PROGRAM, command.syntax()));
         return ExitCode.OK;
       }
-      return command(first).run(parsed, session);
+      return command.make().get().run(parsed, session);
     } catch (ArgsException e) {
       return badUsage(session, hint, first + ": " + e.getMessage());
     } catch (Exception e) {

@@ -3,7 +3,10 @@ package dev.kvorstream.cli;
 import dev.kvorstream.args.Parsed;
 import dev.kvorstream.args.Syntax;
 import dev.kvorstream.nats.Servers;
+import dev.kvorstream.problem.KvException;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import java.io.IOException;
 
 /** How to reach a NATS server: a URL and the usual NATS credentials. */
 public final class ServerOptions {
@@ -31,6 +34,27 @@ public final class ServerOptions {
     o.creds = args.value("--creds");
     o.user = args.value("--user", System.getenv("NATS_USER"));
     return o;
+  }
+
+  /** Work on a live server that may fail with the client's exceptions. */
+  @FunctionalInterface
+  interface Work {
+    int on(Connection connection) throws IOException, JetStreamApiException, InterruptedException;
+  }
+
+  /**
+   * Connects, does the work and disconnects; a failure becomes exit 3, its message led by
+   * {@code what} (such as "apply on").
+   */
+  int run(Session session, String what, Work work) {
+    try (Connection connection = connect(session)) {
+      return work.on(connection);
+    } catch (IOException | JetStreamApiException e) {
+      throw KvException.failed(what + " " + server + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw KvException.failed("interrupted", e);
+    }
   }
 
   Connection connect(Session session) {
