@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CommandsTest {
+class CommandsTest extends FolderTest {
 
   static final String TOOL_CALLS = """
       title: Tool execution requests from the agent loop
@@ -36,22 +34,6 @@ class CommandsTest {
         restart: reprocess
       related: [1]
       """;
-
-  @TempDir Path work;
-  Path decisions;
-
-  @BeforeEach
-  void folder() throws IOException {
-    decisions = Files.createDirectories(work.resolve("decisions"));
-  }
-
-  void design(String name, String yaml) throws IOException {
-    Files.writeString(decisions.resolve(name), yaml);
-  }
-
-  String read(String name) throws IOException {
-    return Files.readString(decisions.resolve(name));
-  }
 
   @Test
   void helpListsEveryCommandAndTheExitCodes() {
@@ -281,12 +263,17 @@ class CommandsTest {
     assertThat(decisions.resolve("0002-state.md")).exists();
   }
 
+  /** Generates the tool-calls design with a templates folder whose adr.md.ftl is the text given. */
+  Cli.Result generateToolCallsWithAdrTemplate(String adrTemplate) throws IOException {
+    design("0001-tool-calls.yaml", TOOL_CALLS);
+    Path templates = Files.createDirectories(work.resolve("t"));
+    Files.writeString(templates.resolve("adr.md.ftl"), adrTemplate);
+    return Cli.run(work, "generate", "--templates", "t");
+  }
+
   @Test
   void aUserTemplateOverridesOneBuiltInTemplateByName() throws IOException {
-    design("0001-tool-calls.yaml", TOOL_CALLS);
-    Path templates = Files.createDirectories(work.resolve("my-templates"));
-    Files.writeString(templates.resolve("adr.md.ftl"), "# ${number}. ${title}\n\nOur layout: ${verdict}\n");
-    Cli.Result r = Cli.run(work, "generate", "--templates", "my-templates");
+    Cli.Result r = generateToolCallsWithAdrTemplate("# ${number}. ${title}\n\nOur layout: ${verdict}\n");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(read("0001-tool-calls.md")).startsWith(
         "# 1. Tool execution requests from the agent loop\n\nOur layout: jetstream-stream\n<!-- kv-or-stream: generated from 0001-tool-calls.yaml sha256:");
@@ -295,10 +282,7 @@ class CommandsTest {
 
   @Test
   void aBrokenTemplateFailsWithExitThreeAndWritesNothing() throws IOException {
-    design("0001-tool-calls.yaml", TOOL_CALLS);
-    Path templates = Files.createDirectories(work.resolve("t"));
-    Files.writeString(templates.resolve("adr.md.ftl"), "${nope.nothing}\n");
-    Cli.Result r = Cli.run(work, "generate", "--templates", "t");
+    Cli.Result r = generateToolCallsWithAdrTemplate("${nope.nothing}\n");
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).startsWith("kv-or-stream: error: template adr.md.ftl failed").doesNotContain("\tat ");
     assertThat(decisions.resolve("0001-tool-calls.md")).doesNotExist();
@@ -307,11 +291,8 @@ class CommandsTest {
 
   @Test
   void templatesCannotCreateJavaObjects() throws IOException {
-    design("0001-tool-calls.yaml", TOOL_CALLS);
-    Path templates = Files.createDirectories(work.resolve("t"));
-    Files.writeString(templates.resolve("adr.md.ftl"),
+    Cli.Result r = generateToolCallsWithAdrTemplate(
         "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}\n");
-    Cli.Result r = Cli.run(work, "generate", "--templates", "t");
     assertThat(r.code()).isEqualTo(3);
     assertThat(decisions.resolve("0001-tool-calls.md")).doesNotExist();
   }

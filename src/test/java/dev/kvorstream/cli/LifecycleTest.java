@@ -7,29 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-class LifecycleTest {
-
-  @TempDir Path work;
-  Path decisions;
-
-  @BeforeEach
-  void folder() throws IOException {
-    decisions = Files.createDirectories(work.resolve("decisions"));
-  }
-
-  void design(String name, String yaml) throws IOException {
-    Files.writeString(decisions.resolve(name), yaml);
-  }
-
-  String read(String name) throws IOException {
-    return Files.readString(decisions.resolve(name));
-  }
+class LifecycleTest extends FolderTest {
 
   @Test
   void statusEditsTheDesignInPlaceKeepingCommentsAndLineEnds() throws IOException {

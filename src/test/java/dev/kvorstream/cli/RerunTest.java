@@ -8,27 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An unchanged rerun renders nothing again; anything an ADR is rendered from, changed,
  * renders it again: its design, a linked decision's title, a template, the settings.
  */
-class RerunTest {
-
-  @TempDir Path work;
-  Path decisions;
+class RerunTest extends FolderTest {
 
   @BeforeEach
-  void folder() throws IOException {
-    decisions = Files.createDirectories(work.resolve("decisions"));
-    Files.writeString(decisions.resolve("0001-a.yaml"), "title: A\nstatus: accepted\nanswers: {restart: resume}\n");
-    Files.writeString(decisions.resolve("0002-b.yaml"), "title: B\nanswers: {restart: reprocess}\nrelated: [1]\n");
-    Files.writeString(decisions.resolve("0003-c.yaml"), "title: C\nanswers: {restart: reprocess}\n");
-  }
-
-  String read(String name) throws IOException {
-    return Files.readString(decisions.resolve(name));
+  void designs() throws IOException {
+    design("0001-a.yaml", "title: A\nstatus: accepted\nanswers: {restart: resume}\n");
+    design("0002-b.yaml", "title: B\nanswers: {restart: reprocess}\nrelated: [1]\n");
+    design("0003-c.yaml", "title: C\nanswers: {restart: reprocess}\n");
   }
 
   @Test
@@ -43,7 +34,7 @@ class RerunTest {
   @Test
   void aLinkedDecisionsNewTitleRendersTheLinkingAdrAgain() throws IOException {
     Cli.run(work, "generate");
-    Files.writeString(decisions.resolve("0001-a.yaml"), "title: A renamed\nstatus: accepted\nanswers: {restart: resume}\n");
+    design("0001-a.yaml", "title: A renamed\nstatus: accepted\nanswers: {restart: resume}\n");
     assertThat(Cli.run(work, "generate", "--check").err()).contains("0001-a.md: out of date", "0002-b.md: out of date")
         .doesNotContain("0003-c.md");
     Cli.Result r = Cli.run(work, "generate");
@@ -99,7 +90,7 @@ class RerunTest {
     Path out = work.resolve("out");
     assertThat(Cli.run(work, "site", "--templates", "t", "--out", out.toString()).code()).isZero();
     assertThat(Files.readString(out.resolve("0001-a.html"))).contains("A;B;C;");
-    Files.writeString(decisions.resolve("0003-c.yaml"), "title: C renamed\nanswers: {restart: reprocess}\n");
+    design("0003-c.yaml", "title: C renamed\nanswers: {restart: reprocess}\n");
     assertThat(Cli.run(work, "site", "--templates", "t", "--out", out.toString()).code()).isZero();
     assertThat(Files.readString(out.resolve("0001-a.html"))).contains("A;B;C renamed;");
   }
