@@ -23,15 +23,27 @@ trap 'rm -rf "$WORK"' EXIT
 # one timed run: prints "seconds kilobytes". Dirty pages are flushed first (sync), so no
 # run pays for the write-back of the one before it.
 timed() { sync; /usr/bin/time -f "%e %M" -o "$WORK/t" "$@" > /dev/null 2>&1 || true; cat "$WORK/t" | tail -1; }
-# runs a command COUNT times: wall seconds into $WORK/NAME, peak kilobytes into $WORK/NAME.m
-repeat() {
-  local name=$1 count=$2; shift 2
-  : > "$WORK/$name"; : > "$WORK/$name.m"
+# runs a command COUNT times: wall seconds into $WORK/NAME, peak kilobytes into $WORK/NAME.m.
+# Before each run CLEAR (a command, `:` for none) removes what the last run wrote; with COPY
+# (a folder) given, a `cp -r` of it after each run is timed too, the floor, into $WORK/NAME.f
+fresh() {
+  local name=$1 count=$2 clear=$3 copy=$4; shift 4
+  : > "$WORK/$name"; : > "$WORK/$name.m"; : > "$WORK/$name.f"
   for r in $(seq "$count"); do
+    "$clear"
     read -r s k < <(timed "$@")
     echo "$s" >> "$WORK/$name"; echo "$k" >> "$WORK/$name.m"
+    if [ -n "$copy" ]; then
+      rm -rf "$WORK/copy"
+      read -r s k < <(timed cp -r "$copy" "$WORK/copy")
+      echo "$s" >> "$WORK/$name.f"
+    fi
   done
 }
+# runs a command COUNT times, nothing cleared and no floor
+repeat() { local name=$1 count=$2; shift 2; fresh "$name" "$count" : "" "$@"; }
+no_adrs() { rm -f "$dir"/*.md; }
+no_site() { rm -rf "$WORK/site$n"; }
 # median of a column of numbers
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 max() { sort -n | tail -1; }
@@ -53,17 +65,9 @@ for n in $SIZES; do
   dir="$WORK/d$n"
   java src/test/bench/Synthetic.java "$n" "$dir"
   echo "bench: $n decisions" >&2
-  : > "$WORK/cold"; : > "$WORK/coldm"; : > "$WORK/floor"
-  for r in $(seq "$RUNS"); do
-    rm -f "$dir"/*.md
-    read -r s k < <(timed "$KV" generate --dir "$dir")
-    echo "$s" >> "$WORK/cold"; echo "$k" >> "$WORK/coldm"
-    rm -rf "$WORK/copy"
-    read -r s k < <(timed cp -r "$dir" "$WORK/copy")
-    echo "$s" >> "$WORK/floor"
-  done
-  floor=$(median < "$WORK/floor")
-  row "$n" "generate, new folder" "$(median < "$WORK/cold")" "$floor" "$(max < "$WORK/coldm")"
+  fresh cold "$RUNS" no_adrs "$dir" "$KV" generate --dir "$dir"
+  floor=$(median < "$WORK/cold.f")
+  row "$n" "generate, new folder" "$(median < "$WORK/cold")" "$floor" "$(max < "$WORK/cold.m")"
 
   repeat warm "$RUNS" "$KV" generate --dir "$dir"
   row "$n" "generate, nothing changed" "$(median < "$WORK/warm")" "$floor" "$(max < "$WORK/warm.m")"
@@ -71,31 +75,18 @@ for n in $SIZES; do
   repeat chk "$RUNS" "$KV" check --dir "$dir"
   row "$n" "check" "$(median < "$WORK/chk")" "-" "$(max < "$WORK/chk.m")"
 
-  : > "$WORK/site"; : > "$WORK/sitem"; : > "$WORK/sfloor"
-  for r in $(seq "$RUNS"); do
-    rm -rf "$WORK/site$n"
-    read -r s k < <(timed "$KV" site --dir "$dir" --out "$WORK/site$n")
-    echo "$s" >> "$WORK/site"; echo "$k" >> "$WORK/sitem"
-    rm -rf "$WORK/scopy"
-    read -r s k < <(timed cp -r "$WORK/site$n" "$WORK/scopy")
-    echo "$s" >> "$WORK/sfloor"
-  done
-  sfloor=$(median < "$WORK/sfloor")
-  row "$n" "site, new folder (ADRs as generate wrote them)" "$(median < "$WORK/site")" "$sfloor" "$(max < "$WORK/sitem")"
+  fresh site "$RUNS" no_site "$WORK/site$n" "$KV" site --dir "$dir" --out "$WORK/site$n"
+  sfloor=$(median < "$WORK/site.f")
+  row "$n" "site, new folder (ADRs as generate wrote them)" "$(median < "$WORK/site")" "$sfloor" "$(max < "$WORK/site.m")"
 
   repeat srerun "$RUNS" "$KV" site --dir "$dir" --out "$WORK/site$n"
   row "$n" "site, nothing changed" "$(median < "$WORK/srerun")" "$sfloor" "$(max < "$WORK/srerun.m")"
 
   # the same site from the designs alone: every ADR is rendered, none read
   mkdir -p "$WORK/y$n"; cp "$dir"/*.yaml "$WORK/y$n"/
-  : > "$WORK/site"; : > "$WORK/sitem"
-  for r in $(seq "$RUNS"); do
-    rm -rf "$WORK/site$n"
-    read -r s k < <(timed "$KV" site --dir "$WORK/y$n" --out "$WORK/site$n")
-    echo "$s" >> "$WORK/site"; echo "$k" >> "$WORK/sitem"
-  done
-  row "$n" "site, new folder (designs only)" "$(median < "$WORK/site")" "$sfloor" "$(max < "$WORK/sitem")"
-  rm -rf "$dir" "$WORK/y$n" "$WORK/site$n" "$WORK/copy" "$WORK/scopy"
+  fresh ysite "$RUNS" no_site "" "$KV" site --dir "$WORK/y$n" --out "$WORK/site$n"
+  row "$n" "site, new folder (designs only)" "$(median < "$WORK/ysite")" "$sfloor" "$(max < "$WORK/ysite.m")"
+  rm -rf "$dir" "$WORK/y$n" "$WORK/site$n" "$WORK/copy"
 done
 
 DESIGN=decisions/0006-tool-execution-requests.yaml
