@@ -104,3 +104,67 @@ MessageConsumer running = consumer.consume(msg -> {
 connection.createDispatcher(advisory -> deadLetter(advisory))
     .subscribe("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${s.stream}.${s.durable}");
 </#macro>
+
+<#macro implementation level>
+<#if buckets?has_content || streams?has_content>
+
+${level} Implementation
+
+The settings below come from the design's `nats:` block, with defaults where it says nothing. `kv-or-stream apply` creates them on a server, and `kv-or-stream audit` checks a server against them.
+<#list buckets as s>
+
+${level}# KV bucket `${s.bucket}`<#if s.part??> (${inline(s.part)})</#if>
+
+| Setting | Value |
+| --- | --- |
+| bucket | `${s.bucket}` (its stream is `KV_${s.bucket}`) |
+| history per key | ${s.history} |
+| time to live | <#if s.ttl??>${s.ttlText()}<#else>none: values stay until deleted</#if> |
+| largest value | <#if (s.maxValueSize > 0)>${s.maxValueSize?c} bytes<#else>no limit of its own</#if> |
+| replicas | ${s.replicas} |
+| watched keys | `${s.keys}` |
+
+With the nats CLI:
+
+```sh
+<@kvCli s=s />
+```
+
+With jnats (`io.nats:jnats` 2.26):
+
+```java
+<@kvJava s=s />
+```
+</#list>
+<#list streams as s>
+
+${level}# Stream `${s.stream}` and durable consumer `${s.durable}`<#if s.part??> (${inline(s.part)})</#if>
+
+| Setting | Value |
+| --- | --- |
+| stream | `${s.stream}` |
+| subjects | <#list s.subjects as subject>`${subject}`<#sep>, </#list> |
+| retention | ${s.retention} |
+| duplicate window | ${s.duplicateWindowText()} |
+| replicas | ${s.replicas} |
+| durable consumer | `${s.durable}`: pull, explicit acks |
+| deliver policy | ${s.deliver}<#if s.deliver == "new"> (a brand-new consumer skips what the stream held before it)<#else> (required on a workqueue stream)</#if> |
+| ack wait | ${s.ackWaitText()} |
+| max deliver | ${s.maxDeliver}, then a dead-letter advisory |
+| max ack pending | ${s.maxAckPending} |
+| in-progress ack | <#if s.heartbeat??>every ${s.heartbeatText()} while a message is being handled<#else>not needed: handling is fast</#if> |
+
+With the nats CLI:
+
+```sh
+<@streamCli s=s />
+```
+
+With jnats (`io.nats:jnats` 2.26):
+
+```java
+<@streamJava s=s />
+```
+</#list>
+</#if>
+</#macro>
