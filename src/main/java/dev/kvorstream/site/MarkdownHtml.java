@@ -19,7 +19,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * ({@code javascript:} links lose their target). The ADR's own title heading, the lines
  * under it (date, deciders, tags) and its Mermaid block are left out (the page shows them
  * its own way), the generated-file marker
- * is dropped, and links to other ADRs ({@code 0007-x.md}) point at their pages.
+ * is dropped, and links to other ADRs ({@code 0007-x.md}) point at their pages. Code blocks
+ * can be reached and scrolled with the keyboard.
  */
 public final class MarkdownHtml {
 
@@ -33,7 +34,8 @@ public final class MarkdownHtml {
     List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
     this.parser = Parser.builder().extensions(extensions).build();
     this.renderer = HtmlRenderer.builder().extensions(extensions)
-        .escapeHtml(true).sanitizeUrls(true).build();
+        .escapeHtml(true).sanitizeUrls(true).attributeProviderFactory(c -> MarkdownHtml::reachable)
+        .build();
   }
 
   /**
@@ -63,6 +65,20 @@ public final class MarkdownHtml {
       start = next + 1;
     }
     return html.toString();
+  }
+
+  /**
+   * A code block scrolls sideways when its lines are wider than the page: it takes the
+   * keyboard focus and is a named group, so it can be scrolled without a mouse and a
+   * screen reader says what it is.
+   */
+  private static void reachable(Node node, String tag, Map<String, String> attributes) {
+    if (tag.equals("pre")) {
+      String info = node instanceof FencedCodeBlock f && f.getInfo() != null ? f.getInfo().strip() : "";
+      attributes.put("tabindex", "0");
+      attributes.put("role", "group");
+      attributes.put("aria-label", info.isEmpty() ? "Code" : "Code: " + info.split("\\s+")[0]);
+    }
   }
 
   private String renderDocument(String markdown, Map<String, String> pages) {

@@ -151,7 +151,7 @@ public final class SiteBuilder {
    * Raised by the developers when Java code changes what a decision page shows from the
    * same inputs (the page fingerprint cannot see code).
    */
-  static final int SITE_EPOCH = 1;
+  static final int SITE_EPOCH = 2;
 
   private volatile String sitePrint;
 

@@ -171,6 +171,30 @@ class SiteBrowserIT {
   }
 
   @Test
+  void everyPageOfTheWrittenSitePassesAxeCoreOnADesktopAndAPhone() throws Exception {
+    List<Path> pages = new java.util.ArrayList<>();
+    for (Path dir : List.of(site, hostile)) {
+      try (var files = Files.list(dir)) {
+        files.filter(p -> p.toString().endsWith(".html")).sorted().forEach(pages::add);
+      }
+    }
+    assertThat(pages).hasSizeGreaterThan(12);
+    java.util.Map<String, List<String>> found = new java.util.TreeMap<>();
+    for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+      driver.manage().window().setSize(size);
+      for (Path page : pages) {
+        driver.get(page.toUri().toString());
+        List<String> violations = Axe.violations(driver);
+        if (!violations.isEmpty()) {
+          found.put(size.getWidth() + "px " + site.getParent().relativize(page), violations);
+        }
+      }
+    }
+    driver.manage().window().setSize(new Dimension(1280, 900));
+    assertThat(found).isEmpty();
+  }
+
+  @Test
   void thePagesFitAPhone() throws Exception {
     driver.manage().window().setSize(new Dimension(390, 844));
     driver.get(site.resolve("index.html").toUri().toString());
