@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,13 +144,36 @@ class SiteTest {
 
   @Test
   void theSameDecisionsGiveTheSameSiteBytes() throws IOException {
+    // a real log: the lifecycle designs (links, every status, special characters, a
+    // hand-written ADR) and one more hand-written ADR with a table
+    Path folder = work.resolve("decisions");
+    Files.createDirectories(folder);
+    try (var files = Files.list(Path.of("src/test/resources/golden/lifecycle/input"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, folder.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(folder.resolve("0200-written-by-hand.md"),
+        "# 200. Written by hand\n\nDate: 2026-02-01\n\n## Status\n\nAccepted\n\n## Context\n\nA table:\n\n"
+            + "| a | b |\n| --- | --- |\n| 1 | 2 |\n");
     Path a = work.resolve("a");
     Path b = work.resolve("b/c");
-    site("decisions", a);
-    site("decisions", b);
-    for (Path f : Files.list(a).toList()) {
-      assertThat(Files.readAllBytes(b.resolve(f.getFileName()))).as(f.getFileName().toString())
-          .isEqualTo(Files.readAllBytes(f));
+    Run first = site(folder.toString(), a);
+    Run second = site(folder.toString(), b);
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(second.code()).as(second.err()).isZero();
+    List<String> names;
+    try (var files = Files.list(a)) {
+      names = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    try (var files = Files.list(b)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactlyElementsOf(names);
+    }
+    assertThat(names).contains("0200-written-by-hand.html", "0003-use-nats.html",
+        "0006-special-characters.html", "index.html", "search-index.js", SiteWriter.MANIFEST);
+    assertThat(names.stream().filter(n -> n.endsWith(".html"))).hasSize(9);
+    for (String name : names) {
+      assertThat(Files.readAllBytes(b.resolve(name))).as(name).isEqualTo(Files.readAllBytes(a.resolve(name)));
     }
   }
 
