@@ -30,7 +30,7 @@ public final class Main {
 
   /** Every subcommand's name, in the order help lists them. */
   static final List<String> COMMANDS = List.of("decide", "new", "generate", "list", "check", "site",
-      "status", "accept", "reject", "deprecate", "renumber", "export", "graph", "apply", "audit",
+      "serve", "status", "accept", "reject", "deprecate", "renumber", "export", "graph", "apply", "audit",
       "completion");
 
   private static final List<String> DESCRIPTION = List.of(
@@ -57,6 +57,7 @@ public final class Main {
       case "list" -> new Entry(ListCommand.SYNTAX, ListCommand::new);
       case "check" -> new Entry(CheckCommand.SYNTAX, CheckCommand::new);
       case "site" -> new Entry(SiteCommand.SYNTAX, SiteCommand::new);
+      case "serve" -> new Entry(ServeCommand.SYNTAX, ServeCommand::new);
       case "status" -> new Entry(StatusCommand.SYNTAX, StatusCommand::new);
       case "accept" -> new Entry(StatusCommand.ACCEPT, () -> new StatusCommand.Shorthand(Status.ACCEPTED));
       case "reject" -> new Entry(StatusCommand.REJECT, () -> new StatusCommand.Shorthand(Status.REJECTED));

@@ -6,6 +6,7 @@ import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.log.LinkKind;
+import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
@@ -69,14 +70,46 @@ public final class SiteBuilder {
   public record Output(List<String> names, Function<String, String> content,
       Function<String, String> inputs) {}
 
+  /** One problem of the decisions folder as a page shows it: where, what, the line and a caret. */
+  public record Problem(String where, String message, String excerpt) {
+
+    /** A diagnostic as a page shows it. */
+    public static Problem of(Diagnostic d) {
+      String full = d.format();
+      String headline = d.headline();
+      String excerpt = full.length() > headline.length() ? full.substring(headline.length() + 1) : null;
+      return new Problem(d.position().label(), d.message(), excerpt);
+    }
+  }
+
+  /**
+   * What a live preview adds to every page: its reload script ({@value #LIVE}, then part of
+   * the files) and the problems of the decisions folder, shown at the top of each page.
+   * {@link #NONE} for the written site, whose pages have neither.
+   */
+  public record Overlay(boolean live, List<Problem> problems) {
+    public static final Overlay NONE = new Overlay(false, List.of());
+
+    public Overlay {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** The site of a log, as {@code site} writes it. */
+  public Output plan(DecisionLog log, java.util.function.BinaryOperator<String> adrOnDisk) {
+    return plan(log, adrOnDisk, Overlay.NONE);
+  }
+
   /**
    * The site of a log.
    *
    * @param adrOnDisk given an ADR's file name and its input fingerprint, the text of the
    *     file on disk when it is intact and was rendered from those inputs (it is then what
    *     rendering would give), else null
+   * @param overlay what a live preview adds, or {@link Overlay#NONE}
    */
-  public Output plan(DecisionLog log, java.util.function.BinaryOperator<String> adrOnDisk) {
+  public Output plan(DecisionLog log, java.util.function.BinaryOperator<String> adrOnDisk,
+      Overlay overlay) {
     List<Entry> entries = log.entries();
     // each generated ADR's input fingerprint, computed once: a page's fingerprint and the
     // reading of its ADR both need it
@@ -104,17 +137,25 @@ public final class SiteBuilder {
     common.put("verdictCounts", counts(pages, true));
     common.put("statusCounts", counts(pages, false));
     common.put("cases", Views.cases(catalogue));
+    if (!overlay.equals(Overlay.NONE)) {
+      common.put("live", overlay.live());
+      common.put("problems", overlay.problems());
+    }
 
     List<String> names = new ArrayList<>();
     names.add(INDEX);
     names.add(HEURISTIC);
     pages.forEach(p -> names.add(p.page()));
     names.addAll(List.of(STYLE, SCRIPT, SEARCH));
+    if (overlay.live()) {
+      names.add(LIVE);
+    }
     // The built-in page templates show of other decisions only what a page's record holds
     // (neighbours, links); a template of the user's may show anything in the model, so with
     // one, every page also depends on all of it.
-    String shared = templates.userPrint().isEmpty() ? ""
-        : dev.kvorstream.write.Marker.sha256(common.toString());
+    String shared = (templates.userPrint().isEmpty() ? ""
+        : dev.kvorstream.write.Marker.sha256(common.toString()))
+        + (overlay.equals(Overlay.NONE) ? "" : dev.kvorstream.write.Marker.sha256(overlay.toString()));
     Function<String, String> inputs = name -> {
       Integer i = byPage.get(name);
       if (i == null) {
@@ -132,6 +173,7 @@ public final class SiteBuilder {
       case STYLE -> templates.raw("site/style.css");
       case SCRIPT -> templates.raw("site/app.js");
       case SEARCH -> search(log);
+      case LIVE -> templates.raw("site/live.js");
       default -> {
         int i = byPage.get(name);
         Entry e = entries.get(i);
@@ -177,6 +219,8 @@ public final class SiteBuilder {
   private static final String STYLE = "style.css";
   private static final String SCRIPT = "app.js";
   private static final String SEARCH = "search-index.js";
+  /** The live preview's reload script; never written by {@code site}. */
+  public static final String LIVE = "live.js";
 
   /** The search data: each page's words, as a script that sets window.KV_SEARCH. */
   private static String search(DecisionLog log) {
