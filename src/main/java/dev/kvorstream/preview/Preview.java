@@ -80,6 +80,11 @@ public final class Preview implements AutoCloseable {
     }
   }
 
+  /** The site being served (for tests). */
+  LiveSite site() {
+    return site;
+  }
+
   /** The address of the index page. */
   public URI uri() {
     return server.uri();
