@@ -188,15 +188,15 @@ class PreviewTest {
     LiveSite site = preview.site();
     Path design = decisions.resolve("0006-tool-execution-requests.yaml");
     String good = Files.readString(design);
-    Files.writeString(design, good.replace("status: accepted", "status: acceptd"));
+    Files.writeString(design, good.replaceFirst("title: .*", "title: [Tool execution"));
     assertThat(site.refresh(false, false)).containsExactly("0006-tool-execution-requests.yaml");
     String page = site.file("0006-tool-execution-requests.html").content();
     assertThat(page).contains("class=\"problems\"")
-        .contains("<code class=\"where\">decisions/0006-tool-execution-requests.yaml:2:9</code>")
-        .contains("unknown status");
+        .contains("<code class=\"where\">decisions/0006-tool-execution-requests.yaml:2:7</code>")
+        .contains("YAML syntax: expected &#39;,&#39; or &#39;]&#39;");
     // the decision stays where it was, with its last valid content
     assertThat(page).contains("<h1>Tool execution requests from the agent loop</h1>");
-    assertThat(site.file("index.html").content()).contains("decisions/0006-tool-execution-requests.yaml:2:9");
+    assertThat(site.file("index.html").content()).contains("decisions/0006-tool-execution-requests.yaml:2:7");
     Files.writeString(design, good);
     assertThat(site.refresh(false, false)).containsExactly("0006-tool-execution-requests.yaml");
     assertThat(site.file("0006-tool-execution-requests.html").content()).doesNotContain("class=\"problems\"");
