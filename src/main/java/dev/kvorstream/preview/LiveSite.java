@@ -51,14 +51,14 @@ final class LiveSite {
   private final String run = Long.toHexString(System.nanoTime() & 0xffffffL);
   private int count;
 
-  private Settings settings;
+  private volatile Settings settings;
   private List<Diagnostic> settingProblems = List.of();
   private Templates templates;
   private List<Diagnostic> templateProblems = List.of();
   private LiveFolder folder;
   private DecisionLog lastLog;
-  private List<Diagnostic> problems = List.of();
-  private int decisions;
+  private volatile List<Diagnostic> problems = List.of();
+  private volatile int decisions;
   private volatile Version current;
 
   /**

@@ -31,11 +31,19 @@ final class Watcher implements AutoCloseable {
   /** How long to wait for more events after one, so a save is one change. */
   private static final long SETTLE_MILLIS = 40;
 
+  private static final long POLL_MILLIS = 500;
+
   private final LiveSite site;
   private final Consumer<List<String>> listener;
   private final WatchService service;
   private final Map<WatchKey, Path> keys = new HashMap<>();
   private final Thread thread;
+  /**
+   * Where the JDK has no file notifications from the system (macOS), its WatchService
+   * looks for changes every few seconds: the decisions folder is then also read again
+   * every {@value #POLL_MILLIS} ms (only changed files are parsed).
+   */
+  private final boolean polling;
   private List<Path> roots = List.of();
 
   /**
@@ -47,6 +55,7 @@ final class Watcher implements AutoCloseable {
     this.site = site;
     this.listener = listener;
     this.service = site.settings().dir().getFileSystem().newWatchService();
+    this.polling = service.getClass().getName().contains("Polling");
     register();
     thread = new Thread(this::loop, "kv-or-stream-watch");
     thread.setDaemon(true);
@@ -66,10 +75,9 @@ final class Watcher implements AutoCloseable {
   private void loop() {
     try {
       while (true) {
-        WatchKey first = service.take();
+        WatchKey key = polling ? service.poll(POLL_MILLIS, TimeUnit.MILLISECONDS) : service.take();
         boolean config = false;
         boolean templates = false;
-        WatchKey key = first;
         while (key != null) {
           Path dir = keys.get(key);
           for (WatchEvent<?> event : key.pollEvents()) {
