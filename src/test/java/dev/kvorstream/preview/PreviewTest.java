@@ -250,6 +250,43 @@ class PreviewTest {
     assertThat(out.toString()).contains("serve: 0004-llm-completion-calls.yaml changed; 10 decisions, no problems");
   }
 
+  /** Waits until the served file satisfies the check (the watcher works on its own thread). */
+  void eventually(String name, java.util.function.Predicate<String> check) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      LiveSite.Served file = preview.site().file(name);
+      if (file != null && check.test(file.content())) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    LiveSite.Served file = preview.site().file(name);
+    throw new AssertionError(name + " never changed as expected: " + (file == null ? "no such file" : file.content()));
+  }
+
+  @Test
+  void theWatcherFollowsHandWrittenAdrsTemplatesAndTheSettings() throws Exception {
+    Path templates = work.resolve("adr-templates");
+    Files.createDirectories(templates.resolve("site"));
+    Files.writeString(templates.resolve("site/style.css"), "body { color: black; }\n");
+    Files.writeString(work.resolve("kv-or-stream.yaml"), "templates: adr-templates\n");
+    start();
+    assertThat(preview.site().file("style.css").content()).isEqualTo("body { color: black; }\n");
+
+    Files.writeString(decisions.resolve("0011-by-hand.md"), "# 11. Written by hand\n\n## Status\n\nAccepted\n");
+    eventually("index.html", html -> html.contains("<a href=\"0011-by-hand.html\">Written by hand</a>"));
+    Files.writeString(decisions.resolve("0011-by-hand.md"), "# 11. Rewritten by hand\n\n## Status\n\nAccepted\n");
+    eventually("0011-by-hand.html", html -> html.contains("<h1>Rewritten by hand</h1>"));
+
+    Files.writeString(templates.resolve("site/style.css"), "body { color: navy; }\n");
+    eventually("style.css", css -> css.equals("body { color: navy; }\n"));
+
+    Files.writeString(work.resolve("kv-or-stream.yaml"), "templates: adr-templates\nstyle: nope\n");
+    eventually("index.html", html -> html.contains("<code class=\"where\">kv-or-stream.yaml:2:8</code>"));
+    Files.writeString(work.resolve("kv-or-stream.yaml"), "style: madr\n");
+    eventually("index.html", html -> !html.contains("class=\"problems\""));
+    eventually("style.css", css -> css.contains("--kv:"));
+  }
+
   /** Reads until the text ends with the marker. */
   private static String readUntil(InputStream in, String marker) throws IOException {
     StringBuilder text = new StringBuilder();
