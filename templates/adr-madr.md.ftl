@@ -71,7 +71,7 @@ The four tests of the heuristic, in order; the first answered one decides.
 Chosen option: <#list parts as p>"${w.primitive[p.evaluation.verdict]}" for ${inline(p.name)}<#sep>, </#list>.
 <#list parts as p>
 
-**${inline(p.name)}.** <@s.decisionText e=p.evaluation subject=p.name />
+**${inline(p.name)}.** <@s.decisionText e=p.evaluation subject=p.name /><#t>
 </#list>
 <#elseif verdict == "undecided">
 No option chosen yet.
@@ -103,7 +103,7 @@ Chosen option: "${w.primitive[verdict]}", because ${w.reason[whole.tests[whole.d
 
 <#if split>
 <#list parts as p>
-**${inline(p.name)}.** <@s.conflictText e=p.evaluation />
+**${inline(p.name)}.** <@s.conflictText e=p.evaluation /><#t>
 
 <@s.nearestText e=p.evaluation subject=p.name />
 

@@ -86,7 +86,7 @@ ${p.context}
 The design is already split, as the check advises for a path that carries two concerns. Each part on its own:
 <#list parts as p>
 
-**${inline(p.name)}.** <@s.conflictText e=p.evaluation />
+**${inline(p.name)}.** <@s.conflictText e=p.evaluation /><#t>
 </#list>
 <#else>
 <@s.conflictText e=whole />
@@ -96,7 +96,7 @@ The design is already split, as the check advises for a path that carries two co
 
 <#if split>
 <#list parts as p>
-**${inline(p.name)}.** <@s.nearestText e=p.evaluation subject=p.name />
+**${inline(p.name)}.** <@s.nearestText e=p.evaluation subject=p.name /><#t>
 
 </#list>
 <#else>
