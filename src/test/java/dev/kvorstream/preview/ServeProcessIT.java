@@ -31,7 +31,7 @@ class ServeProcessIT {
   @TempDir Path work;
 
   @Test
-  void ctrlCStopsItWithExitCode0AndNoStackTrace() throws Exception {
+  void ctrlCStopsItWithExitCode0AndNoStackTraceAndOpenOpensTheIndex() throws Exception {
     Path decisions = work.resolve("decisions");
     Files.createDirectories(decisions);
     try (Stream<Path> files = Files.list(Path.of("decisions"))) {
@@ -39,23 +39,39 @@ class ServeProcessIT {
         Files.copy(f, decisions.resolve(f.getFileName()));
       }
     }
+    // the system's browser, as --open finds it on Linux: a stand-in that notes what it opens
+    Path bin = Files.createDirectories(work.resolve("bin"));
+    Path opened = work.resolve("opened.txt");
+    Files.writeString(bin.resolve("xdg-open"), "#!/bin/sh\necho \"$1\" > '" + opened + "'\n");
+    bin.resolve("xdg-open").toFile().setExecutable(true);
     Path err = work.resolve("err.txt");
-    Process serve = new ProcessBuilder(List.of("env", "--default-signal=INT",
+    ProcessBuilder start = new ProcessBuilder(List.of("env", "--default-signal=INT",
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "dev.kvorstream.cli.Main",
-        "serve", "--port", "0"))
-        .directory(work.toFile()).redirectError(err.toFile()).start();
+        "serve", "--port", "0", "--open"))
+        .directory(work.toFile()).redirectError(err.toFile());
+    start.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process serve = start.start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
       String first = out.readLine();
       assertThat(first).as(Files.readString(err)).isNotNull();
-      Matcher address = Pattern.compile("^serve: 10 decisions from decisions at (http://127\\.0\\.0\\.1:\\d+/) \\(Ctrl-C stops\\)$")
+      long designs;
+      try (Stream<Path> files = Files.list(decisions)) {
+        designs = files.filter(f -> f.toString().endsWith(".yaml")).count();
+      }
+      Matcher address = Pattern.compile("^serve: " + designs
+          + " decisions from decisions at (http://127\\.0\\.0\\.1:\\d+/) \\(Ctrl-C stops\\)$")
           .matcher(first);
       assertThat(address.matches()).as(first).isTrue();
       HttpResponse<String> index = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(address.group(1))).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(index.statusCode()).isEqualTo(200);
       assertThat(index.body()).contains("Entity state changes in the knowledge graph");
+      for (int i = 0; i < 100 && !Files.exists(opened); i++) {
+        Thread.sleep(50);
+      }
+      assertThat(opened).hasContent(address.group(1));
 
       Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(serve.pid())).inheritIO().start();
       assertThat(kill.waitFor()).isZero();
