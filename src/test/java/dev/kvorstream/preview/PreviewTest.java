@@ -116,8 +116,9 @@ class PreviewTest {
         pages++;
       }
     }
-    // every file site wrote: a page per design, the index, the heuristic page and four assets
-    assertThat(pages).isEqualTo(designs() + 6);
+    // every file site wrote: a page per design, the index, the heuristic page, the
+    // stylesheet, the script and the search data
+    assertThat(pages).isEqualTo(designs() + 5);
     assertThat(raw("GET", "/").body()).isEqualTo(raw("GET", "/index.html").body())
         .contains("<script src=\"live.js\"></script>");
     assertThat(raw("GET", "/live.js").body()).contains("new EventSource(\"live-reload\")");
