@@ -116,7 +116,7 @@ final class LiveSite {
         templates = templates(settings);
         templateProblems = List.of();
       } catch (KvException e) {
-        templateProblems = problemsOf(e, String.valueOf(settings.templates()));
+        templateProblems = problemsOf(e, shown(settings.templates()));
       }
       changed.add("templates");
     }
@@ -182,7 +182,9 @@ final class LiveSite {
       return new Served(made.content(), false);
     } catch (KvException e) {
       List<SiteBuilder.Problem> shown = new ArrayList<>();
-      problemsOf(e, "templates").forEach(d -> shown.add(SiteBuilder.Problem.of(d)));
+      Path folder = settings.templates();
+      problemsOf(e, folder == null ? "templates" : shown(folder))
+          .forEach(d -> shown.add(SiteBuilder.Problem.of(d)));
       problems.stream().sorted().forEach(d -> shown.add(SiteBuilder.Problem.of(d)));
       // the built-in templates, so that a broken template of the user's cannot break this page
       return new Served(Templates.builtIn().render("site/problem.ftlh",
@@ -197,6 +199,12 @@ final class LiveSite {
       dirs.add(settings.templates());
     }
     return dirs;
+  }
+
+  /** A path as the user would name it: relative to the working folder when inside it. */
+  private String shown(Path path) {
+    Path relative = path.startsWith(options.workingDir()) ? options.workingDir().relativize(path) : path;
+    return relative.toString().isEmpty() ? "." : relative.toString().replace('\\', '/');
   }
 
   private String nextId() {

@@ -135,6 +135,20 @@ class PreviewBrowserIT {
   }
 
   @Test
+  void thePageShownForABrokenTemplatePassesAxeCore() throws Exception {
+    Path templates = Files.createDirectories(work.resolve("broken-templates/site"));
+    Files.writeString(templates.resolve("decision.ftlh"), "<#if>\n");
+    try (Preview broken = Preview.start(new Preview.Options(work, null, "broken-templates", null, true,
+        "127.0.0.1", 0, false), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))) {
+      driver.manage().window().setSize(new Dimension(1280, 900));
+      driver.get(broken.uri() + "0001-entity-state-changes.html");
+      assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This page cannot be made right now");
+      assertThat(driver.findElement(By.cssSelector(".problems code.where")).getText()).isEqualTo("broken-templates");
+      assertThat(Axe.violations(driver)).isEmpty();
+    }
+  }
+
+  @Test
   void everyServedPagePassesAxeCoreOnADesktopAndAPhone() throws Exception {
     driver.get(preview.uri().toString());
     List<String> pages = new ArrayList<>(List.of("", "heuristic.html"));

@@ -296,6 +296,28 @@ class PreviewTest {
     eventually("style.css", css -> css.contains("--kv:"));
   }
 
+  @Test
+  void aBrokenTemplateGivesAnErrorPageThatNamesItAndTheFixBringsThePageBack() throws Exception {
+    Path templates = work.resolve("adr-templates");
+    Files.createDirectories(templates.resolve("site"));
+    String decision = new String(PreviewTest.class.getResourceAsStream("/templates/site/decision.ftlh")
+        .readAllBytes(), StandardCharsets.UTF_8);
+    Files.writeString(templates.resolve("site/decision.ftlh"), decision.replace("<h1>${d.title}</h1>",
+        "<h1>${d.title</h1>"));
+    preview = Preview.start(new Preview.Options(work, null, "adr-templates", null, true, "127.0.0.1", 0, false),
+        new PrintWriter(out), new PrintWriter(err));
+    Response broken = raw("GET", "/0001-entity-state-changes.html");
+    assertThat(broken.status()).isEqualTo(500);
+    assertThat(broken.body()).contains("<h1>This page cannot be made right now</h1>")
+        .contains("<code class=\"where\">adr-templates</code>: <span class=\"message\">cannot load template"
+            + " site/decision.ftlh: Syntax error in template &quot;site/decision.ftlh&quot; in line 19, column 17").contains("<script src=\"live.js\"></script>");
+    assertThat(raw("GET", "/index.html").status()).isEqualTo(200);
+    Files.writeString(templates.resolve("site/decision.ftlh"), decision.replace("<h1>${d.title}</h1>",
+        "<h1 class=\"mine\">${d.title}</h1>"));
+    eventually("0001-entity-state-changes.html", html -> html.contains("<h1 class=\"mine\">"));
+    assertThat(raw("GET", "/0001-entity-state-changes.html").status()).isEqualTo(200);
+  }
+
   /** Reads until the text ends with the marker. */
   private static String readUntil(InputStream in, String marker) throws IOException {
     StringBuilder text = new StringBuilder();
