@@ -2,6 +2,7 @@ package dev.kvorstream.site;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
@@ -32,8 +33,7 @@ public final class MarkdownHtml {
   private final Parser parser;
   private final HtmlRenderer renderer;
   /** HTML of each distinct section seen in this run: most ADRs share their long sections. */
-  private final java.util.concurrent.ConcurrentHashMap<String, String> sections =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> sections = new ConcurrentHashMap<>();
 
   public MarkdownHtml() {
     List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());

@@ -11,13 +11,17 @@ import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 import dev.kvorstream.render.Views;
+import dev.kvorstream.write.Marker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Builds every file of the site from the decision log: a page per decision (named after
@@ -96,7 +100,7 @@ public final class SiteBuilder {
   }
 
   /** The site of a log, as {@code site} writes it. */
-  public Output plan(DecisionLog log, java.util.function.BinaryOperator<String> adrOnDisk) {
+  public Output plan(DecisionLog log, BinaryOperator<String> adrOnDisk) {
     return plan(log, adrOnDisk, Overlay.NONE);
   }
 
@@ -108,12 +112,12 @@ public final class SiteBuilder {
    *     rendering would give), else null
    * @param overlay what a live preview adds, or {@link Overlay#NONE}
    */
-  public Output plan(DecisionLog log, java.util.function.BinaryOperator<String> adrOnDisk,
+  public Output plan(DecisionLog log, BinaryOperator<String> adrOnDisk,
       Overlay overlay) {
     List<Entry> entries = log.entries();
     // each generated ADR's input fingerprint, computed once: a page's fingerprint and the
     // reading of its ADR both need it
-    Map<String, String> adrInputs = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, String> adrInputs = new ConcurrentHashMap<>();
     Function<Entry, String> adrInputsOf = e -> adrInputs.computeIfAbsent(e.adrFileName(),
         f -> renderer.inputs(e, log));
     Map<String, String> pageOf = new HashMap<>();
@@ -121,7 +125,7 @@ public final class SiteBuilder {
       pageOf.put(e.adrFileName(), page(e));
     }
     // What the index and each page show of every decision; the bodies come later, per page.
-    List<Page> pages = java.util.stream.IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
+    List<Page> pages = IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
       Entry e = entries.get(i);
       return page(e, log, e.generated() ? Views.adr(e, log, catalogue) : null,
           i == 0 ? null : link(entries.get(i - 1)),
@@ -154,8 +158,8 @@ public final class SiteBuilder {
     // (neighbours, links); a template of the user's may show anything in the model, so with
     // one, every page also depends on all of it.
     String shared = (templates.userPrint().isEmpty() ? ""
-        : dev.kvorstream.write.Marker.sha256(common.toString()))
-        + (overlay.equals(Overlay.NONE) ? "" : dev.kvorstream.write.Marker.sha256(overlay.toString()));
+        : Marker.sha256(common.toString()))
+        + (overlay.equals(Overlay.NONE) ? "" : Marker.sha256(overlay.toString()));
     Function<String, String> inputs = name -> {
       Integer i = byPage.get(name);
       if (i == null) {
@@ -163,8 +167,8 @@ public final class SiteBuilder {
       }
       Entry e = entries.get(i);
       String adr = e.generated() ? adrInputsOf.apply(e)
-          : dev.kvorstream.write.Marker.sha256(String.valueOf(log.folder().adrsOnDisk().get(e.adrFileName())));
-      return dev.kvorstream.write.Marker.sha256(sitePrint() + '\n' + shared + '\n' + adr + '\n' + pages.get(i))
+          : Marker.sha256(String.valueOf(log.folder().adrsOnDisk().get(e.adrFileName())));
+      return Marker.sha256(sitePrint() + '\n' + shared + '\n' + adr + '\n' + pages.get(i))
           .substring(0, 16);
     };
     return new Output(List.copyOf(names), name -> switch (name) {
@@ -208,7 +212,7 @@ public final class SiteBuilder {
       for (String name : List.of("site/layout.ftlh", "site/decision.ftlh")) {
         all.append(name).append('\n').append(templates.raw(name)).append('\n');
       }
-      print = dev.kvorstream.write.Marker.sha256(all.toString());
+      print = Marker.sha256(all.toString());
       sitePrint = print;
     }
     return print;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -260,7 +261,7 @@ class PreviewTest {
   }
 
   /** Waits until the served file satisfies the check (the watcher works on its own thread). */
-  void eventually(String name, java.util.function.Predicate<String> check) throws Exception {
+  void eventually(String name, Predicate<String> check) throws Exception {
     for (int i = 0; i < 200; i++) {
       LiveSite.Served file = preview.site().file(name);
       if (file != null && check.test(file.content())) {

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,14 +163,14 @@ class SiteBrowserIT {
 
   @Test
   void everyPageOfTheWrittenSitePassesAxeCoreOnADesktopAndAPhone() throws Exception {
-    List<Path> pages = new java.util.ArrayList<>();
+    List<Path> pages = new ArrayList<>();
     for (Path dir : List.of(site, hostile)) {
       try (var files = Files.list(dir)) {
         files.filter(p -> p.toString().endsWith(".html")).sorted().forEach(pages::add);
       }
     }
     assertThat(pages).hasSizeGreaterThan(12);
-    java.util.Map<String, List<String>> found = new java.util.TreeMap<>();
+    Map<String, List<String>> found = new TreeMap<>();
     for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
       driver.manage().window().setSize(size);
       for (Path page : pages) {

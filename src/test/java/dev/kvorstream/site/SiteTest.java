@@ -3,6 +3,14 @@ package dev.kvorstream.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kvorstream.cli.Main;
+import dev.kvorstream.design.DesignLoader;
+import dev.kvorstream.heuristic.Heuristic;
+import dev.kvorstream.log.Assessor;
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.log.Folder;
+import dev.kvorstream.render.Renderer;
+import dev.kvorstream.render.Templates;
+import dev.kvorstream.write.Publisher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -180,13 +188,13 @@ class SiteTest {
   @Test
   void pagesAreTheSameWhetherTheAdrsAreReadFromDiskOrRenderedAndAnEditedAdrIsNotUsed() throws IOException {
     // decisions/ holds its ADRs as generate wrote them: the site reads those
-    var heuristic = dev.kvorstream.heuristic.Heuristic.standard();
-    var log = dev.kvorstream.log.DecisionLog.build(dev.kvorstream.log.Folder.read(Path.of("decisions"),
-        "decisions", new dev.kvorstream.design.DesignLoader(heuristic.catalogue().ids())),
-        new dev.kvorstream.log.Assessor(heuristic, true));
-    var renderer = new dev.kvorstream.render.Renderer(dev.kvorstream.render.Templates.builtIn(),
+    var heuristic = Heuristic.standard();
+    var log = DecisionLog.build(Folder.read(Path.of("decisions"),
+        "decisions", new DesignLoader(heuristic.catalogue().ids())),
+        new Assessor(heuristic, true));
+    var renderer = new Renderer(Templates.builtIn(),
         heuristic.catalogue(), "nygard", true);
-    var publisher = new dev.kvorstream.write.Publisher(Path.of("decisions"));
+    var publisher = new Publisher(Path.of("decisions"));
     assertThat(publisher.upToDate(renderer.inputs(log))).hasSize(log.entries().size());
     assertThat(publisher.upToDateText("0001-entity-state-changes.md", renderer.inputs(log.entries().get(0), log)))
         .isEqualTo(Files.readString(Path.of("decisions/0001-entity-state-changes.md")));
