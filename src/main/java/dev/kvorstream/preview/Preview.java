@@ -72,6 +72,9 @@ public final class Preview implements AutoCloseable {
           err.flush();
         }
         server.changed(site.version());
+      }, e -> {
+        err.println("kv-or-stream: internal error: " + e + " (serve goes on with the pages it had)");
+        err.flush();
       });
       return new Preview(site, server, watcher);
     } catch (IOException e) {

@@ -121,7 +121,13 @@ final class PreviewServer implements AutoCloseable {
         events(exchange);
         return;
       }
-      LiveSite.Served file = NAME.matcher(name).matches() ? site.file(name) : null;
+      LiveSite.Served file;
+      try {
+        file = NAME.matcher(name).matches() ? site.file(name) : null;
+      } catch (RuntimeException e) {
+        send(exchange, 500, "text/plain", "kv-or-stream: internal error: " + e + "\n");
+        return;
+      }
       if (file == null) {
         send(exchange, 404, "text/plain", "not a page of this site\n");
         return;

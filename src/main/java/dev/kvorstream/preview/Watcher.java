@@ -35,6 +35,7 @@ final class Watcher implements AutoCloseable {
 
   private final LiveSite site;
   private final Consumer<List<String>> listener;
+  private final Consumer<RuntimeException> failure;
   private final WatchService service;
   private final Map<WatchKey, Path> keys = new HashMap<>();
   private final Thread thread;
@@ -50,10 +51,13 @@ final class Watcher implements AutoCloseable {
    * Starts watching.
    *
    * @param listener told the names of what changed, after the site has read them again
+   * @param failure told of a change the site could not take in
    */
-  Watcher(LiveSite site, Consumer<List<String>> listener) throws IOException {
+  Watcher(LiveSite site, Consumer<List<String>> listener, Consumer<RuntimeException> failure)
+      throws IOException {
     this.site = site;
     this.listener = listener;
+    this.failure = failure;
     this.service = site.settings().dir().getFileSystem().newWatchService();
     this.polling = service.getClass().getName().contains("Polling");
     register();
@@ -102,17 +106,19 @@ final class Watcher implements AutoCloseable {
           }
           key = service.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
-        List<String> changed = site.refresh(config, templates);
-        register();
-        if (!changed.isEmpty()) {
-          listener.accept(changed);
+        try {
+          List<String> changed = site.refresh(config, templates);
+          register();
+          if (!changed.isEmpty()) {
+            listener.accept(changed);
+          }
+        } catch (RuntimeException e) {
+          // not expected (the site turns problems into pages): said, and the watch goes on
+          failure.accept(e);
         }
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // stopped
-    } catch (RuntimeException e) {
-      // never expected: the site turns every problem into a page; say so and stop watching
-      listener.accept(List.of("the watcher stopped: " + e));
     }
   }
 
