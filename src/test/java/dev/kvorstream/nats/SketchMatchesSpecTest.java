@@ -101,7 +101,7 @@ class SketchMatchesSpecTest {
               ".durable(\"" + st.durable() + "\")", ".deliverPolicy(DeliverPolicy." + st.deliverJava() + ")",
               ".ackWait(" + Durations.java(st.ackWait()) + ")", ".maxDeliver(" + st.maxDeliver() + ")",
               ".maxAckPending(" + st.maxAckPending() + ")");
-          assertThat(Provisioner.consumerConfig(st).getMaxDeliver()).isEqualTo(st.maxDeliver());
+          assertThat(Configs.consumer(st, st.consumers().get(0)).getMaxDeliver()).isEqualTo(st.maxDeliver());
         }
         checked++;
       }
