@@ -79,13 +79,16 @@ public final class Configs {
     return StreamConfiguration.builder()
         .name(st.deadLetterStream()).subjects(st.deadLetterSubject())
         .retentionPolicy(RetentionPolicy.Limits).maxAge(Spec.Stream.DEAD_LETTER_AGE)
+        .duplicateWindow(Duration.ofMinutes(2))   // the server's default, which the ADR leaves out
         .storageType(StorageType.File).replicas(st.replicas()).build();
   }
 
   /** The durable that reads the dead-letter stream. */
   public static ConsumerConfiguration deadLetterReader() {
     return ConsumerConfiguration.builder().durable(Spec.Stream.DEAD_LETTER_DURABLE)
-        .deliverPolicy(DeliverPolicy.All).ackPolicy(AckPolicy.Explicit).build();
+        .deliverPolicy(DeliverPolicy.All).ackPolicy(AckPolicy.Explicit)
+        .ackWait(Duration.ofSeconds(30)).maxDeliver(-1).maxAckPending(1000)   // the server's defaults
+        .build();
   }
 
   static RetentionPolicy retention(String word) {
@@ -118,8 +121,7 @@ public final class Configs {
     differ(d, "max age", age(have.getMaxAge()), age(want.getMaxAge()));
     differ(d, "max messages", count(have.getMaxMsgs()), count(want.getMaxMsgs()));
     differ(d, "max bytes", count(have.getMaxBytes()), count(want.getMaxBytes()));
-    differ(d, "duplicate window", Durations.format(have.getDuplicateWindow()),
-        Durations.format(want.getDuplicateWindow()));
+    differ(d, "duplicate window", age(have.getDuplicateWindow()), age(want.getDuplicateWindow()));
     differ(d, "replicas", have.getReplicas(), want.getReplicas());
     return d;
   }
@@ -137,7 +139,7 @@ public final class Configs {
     List<String> d = new ArrayList<>();
     differ(d, "filter", have.getFilterSubject() == null ? "none" : have.getFilterSubject(),
         want.getFilterSubject() == null ? "none" : want.getFilterSubject());
-    differ(d, "ack wait", Durations.format(have.getAckWait()), Durations.format(want.getAckWait()));
+    differ(d, "ack wait", age(have.getAckWait()), age(want.getAckWait()));
     differ(d, "max deliver", have.getMaxDeliver(), want.getMaxDeliver());
     differ(d, "max ack pending", have.getMaxAckPending(), want.getMaxAckPending());
     return d;
