@@ -67,19 +67,22 @@ final class Settings {
     return d;
   }
 
+  static final String BUCKET_RULE = "NATS takes letters, digits, '-' and '_'";
+  static final String NAME_RULE = "NATS takes printable ASCII without spaces, '.', '*', '>', '/' or '\\'";
+
   /** A name checked with one of jnats' validators (they refuse what the server refuses). */
-  String name(String key, String fallback, BiFunction<String, Boolean, String> validator) {
+  String name(String key, String fallback, BiFunction<String, Boolean, String> validator, String rule) {
     String name = text(key, fallback);
-    check(key, name, name, validator);
+    check(key, name, name, validator, rule);
     return name;
   }
 
-  void check(String key, String shown, String name, BiFunction<String, Boolean, String> validator) {
+  void check(String key, String shown, String name, BiFunction<String, Boolean, String> validator, String rule) {
     try {
       validator.apply(name, true);
     } catch (IllegalArgumentException e) {
-      String why = e.getMessage() == null ? "" : e.getMessage().replaceFirst("\\s*\\[[^\\]]*]$", "");
-      problems.add(Diagnostic.of(block.where(key), key + " name '" + shown + "' is not allowed: " + why));
+      problems.add(Diagnostic.of(block.where(key), (key.equals("durables") ? "durable" : key) + " name '" + shown
+          + "' is not allowed; " + rule));
     }
   }
 }

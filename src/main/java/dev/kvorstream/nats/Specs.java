@@ -113,7 +113,7 @@ public final class Specs {
     int replicas = s.integer("replicas", 1, 1, 5);
     String subject = design.flow() == null ? null : design.flow().subject();
     if (kv) {
-      String bucket = s.name("bucket", slug, Validator::validateBucketName);
+      String bucket = s.name("bucket", slug, Validator::validateBucketName, Settings.BUCKET_RULE);
       int history = s.integer("history", 1, 1, 64);
       Duration ttl = s.duration("ttl", byCase.ttl());
       long maxValueSize = s.longValue("maxValueSize", 0, 1, Integer.MAX_VALUE);
@@ -134,7 +134,8 @@ public final class Specs {
       return;
     }
     Defaults d = Defaults.STANDARD;
-    String stream = s.name("stream", slug.toUpperCase(Locale.ROOT).replace('-', '_'), Validator::validateStreamName);
+    String stream = s.name("stream", slug.toUpperCase(Locale.ROOT).replace('-', '_'), Validator::validateStreamName,
+        Settings.NAME_RULE);
     List<String> subjects = s.list("subjects", List.of(subject != null ? subject : slug + ".>"));
     for (String one : subjects) {
       String why = NatsBlock.subjectProblem(one);
@@ -219,7 +220,7 @@ public final class Specs {
         problems.add(Diagnostic.of(block.where(key), "durable '" + name + "' has two placeholders; give one"));
       }
       String plain = placeholder == null ? name : name.replace("{" + placeholder + "}", "x");
-      s.check(key, name, plain, Validator::validateDurable);
+      s.check(key, name, plain, Validator::validateDurable, Settings.NAME_RULE);
       if (placeholder != null && (filter == null || !filter.contains("{" + placeholder + "}"))) {
         problems.add(Diagnostic.of(block.where(key), "durable '" + name + "' is made by each instance;"
             + " give it a filter with {" + placeholder + "} too, such as tool.result.{" + placeholder + "}.>,"

@@ -80,41 +80,58 @@ final class Snippets {
     return out;
   }
 
-  /** Compiles the snippet as the body of a harness's {@code run}; the errors, if any, as text. */
+  /** Compiles the snippet as the body of a harness's {@code run}; fails with javac's errors. */
   static Class<? extends SnippetHarness> compile(String snippet, Path work) throws IOException {
-    String name = "Snippet" + (++count);
-    StringBuilder source = new StringBuilder("package snippet;\n");
-    for (String imp : imports(snippet)) {
-      source.append("import ").append(imp).append(";\n");
-    }
-    source.append("public class ").append(name).append(" extends ").append(SnippetHarness.class.getName())
-        .append(" {\n  @Override\n  public void run(").append(Connection.class.getName())
-        .append(" connection) throws Exception {\n").append(snippet).append("\n  }\n}\n");
-    Path src = work.resolve("src/snippet/" + name + ".java");
+    return compileAll(List.of(snippet), work).get(0);
+  }
+
+  /** Compiles each snippet into its own harness class, in one javac run. */
+  static List<Class<? extends SnippetHarness>> compileAll(List<String> snippets, Path work) throws IOException {
     Path out = work.resolve("classes");
-    Files.createDirectories(src.getParent());
     Files.createDirectories(out);
-    Files.writeString(src, source);
+    List<String> names = new ArrayList<>();
+    List<Path> sources = new ArrayList<>();
+    StringBuilder all = new StringBuilder();
+    for (String snippet : snippets) {
+      String name = "Snippet" + (++count);
+      StringBuilder source = new StringBuilder("package snippet;\n");
+      for (String imp : imports(snippet)) {
+        source.append("import ").append(imp).append(";\n");
+      }
+      source.append("public class ").append(name).append(" extends ").append(SnippetHarness.class.getName())
+          .append(" {\n  @Override\n  public void run(").append(Connection.class.getName())
+          .append(" connection) throws Exception {\n").append(snippet).append("\n  }\n}\n");
+      Path src = work.resolve("src/snippet/" + name + ".java");
+      Files.createDirectories(src.getParent());
+      Files.writeString(src, source);
+      names.add(name);
+      sources.add(src);
+      all.append(source);
+    }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       String classpath = location(Connection.class) + java.io.File.pathSeparator + location(SnippetHarness.class);
       boolean ok = compiler.getTask(null, files, diagnostics, List.of("-classpath", classpath, "-d", out.toString(),
-          "-Xlint:none", "-proc:none"), null, files.getJavaFileObjects(src)).call();
+          "-Xlint:none", "-proc:none"), null, files.getJavaFileObjects(sources.toArray(Path[]::new))).call();
       if (!ok) {
         StringBuilder text = new StringBuilder("the ADR's snippet does not compile:\n");
-        diagnostics.getDiagnostics().forEach(d -> text.append(d.getLineNumber()).append(": ")
-            .append(d.getMessage(Locale.ROOT)).append('\n'));
-        text.append(source);
+        diagnostics.getDiagnostics().forEach(d -> text.append(d.getSource() == null ? "" : d.getSource().getName())
+            .append(':').append(d.getLineNumber()).append(": ").append(d.getMessage(Locale.ROOT)).append('\n'));
+        text.append(all);
         throw new AssertionError(text.toString());
       }
     }
     URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, Snippets.class.getClassLoader());
-    try {
-      return loader.loadClass("snippet." + name).asSubclass(SnippetHarness.class);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
+    List<Class<? extends SnippetHarness>> classes = new ArrayList<>();
+    for (String name : names) {
+      try {
+        classes.add(loader.loadClass("snippet." + name).asSubclass(SnippetHarness.class));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
     }
+    return classes;
   }
 
   static SnippetHarness instance(Class<? extends SnippetHarness> type) throws ReflectiveOperationException {
