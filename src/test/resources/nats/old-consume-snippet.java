@@ -1,6 +1,6 @@
 // imports: io.nats.client.*, io.nats.client.api.*, io.nats.client.impl.*, java.time.*, java.util.concurrent.*
 // The stream snippet the ADRs printed before issue 11, for the design SnippetIT renders
-// (ack wait 3s, in-progress every 1s): consume() pre-fetches, so buffered messages run out
+// (ack wait 2s, in-progress every 500ms): consume() pre-fetches, so buffered messages run out
 // their ack wait before a handler takes them. SnippetIT shows this pattern handles a
 // message twice, which proves the harness can fail.
 JetStreamManagement jsm = connection.jetStreamManagement();
@@ -16,7 +16,7 @@ jsm.addOrUpdateConsumer("SLOW_JOBS", ConsumerConfiguration.builder()
     .durable("worker")
     .deliverPolicy(DeliverPolicy.New)
     .ackPolicy(AckPolicy.Explicit)
-    .ackWait(Duration.ofSeconds(3))
+    .ackWait(Duration.ofSeconds(2))
     .maxDeliver(5)
     .maxAckPending(1000)
     .build());
@@ -36,7 +36,7 @@ MessageConsumer running = consumer.consume(msg -> {
     return;
   }
   ScheduledFuture<?> progress =    // slow work: tell the server it is still running
-      timer.scheduleAtFixedRate(msg::inProgress, 1000, 1000, TimeUnit.MILLISECONDS);
+      timer.scheduleAtFixedRate(msg::inProgress, 500, 500, TimeUnit.MILLISECONDS);
   try {
     handle(msg);
     msg.ack();
