@@ -165,21 +165,13 @@ jsm.addStream(StreamConfiguration.builder()
 <@consumerJava s=s c=c />
 </#list>
 
-// Dead letters: the server announces a message that ran out of deliveries on a core NATS
-// subject, at most once; this stream keeps the announcements, so none is lost while the
-// reader below is down.
-jsm.addStream(StreamConfiguration.builder()
-    .name("${s.deadLetterStream()}")
+// Dead letters: the announcement that a message ran out of deliveries is core NATS (at most
+// once); this stream keeps them, so none is lost while the reader below is down.
+jsm.addStream(StreamConfiguration.builder().name("${s.deadLetterStream()}")
     .subjects("${s.deadLetterSubject()}")
-    .maxAge(${s.deadLetterAgeJava()})
-    .storageType(StorageType.File)
-    .replicas(${s.replicas})
-    .build());
+    .maxAge(${s.deadLetterAgeJava()}).storageType(StorageType.File).replicas(${s.replicas}).build());
 jsm.addOrUpdateConsumer("${s.deadLetterStream()}", ConsumerConfiguration.builder()
-    .durable("${s.deadLetterDurable()}")
-    .deliverPolicy(DeliverPolicy.All)
-    .ackPolicy(AckPolicy.Explicit)
-    .build());
+    .durable("${s.deadLetterDurable()}").deliverPolicy(DeliverPolicy.All).ackPolicy(AckPolicy.Explicit).build());
 
 // Publish with an idempotency key: a publish retried within the duplicate window is stored once.
 connection.jetStream().publish(NatsMessage.builder()
@@ -249,25 +241,20 @@ MessageConsumer running = consumer.consume(msg -> {
 </#if>
 
 // Dead letters: each announcement names the stream sequence of the message that gave up.
-ConsumerContext deadLetters = connection.getConsumerContext("${s.deadLetterStream()}", "${s.deadLetterDurable()}");
-deadLetters.consume(advisory -> {
+connection.getConsumerContext("${s.deadLetterStream()}", "${s.deadLetterDurable()}").consume(advisory -> {
   long seq = JsonValueUtils.readLong(JsonParser.parseUnchecked(advisory.getData()), "stream_seq", 0);
   try {
     deadLetter(jsm.getMessage("${s.stream}", seq));   // keep it where a person can look at it
 <#if s.retention == "workqueue">
     jsm.deleteMessage("${s.stream}", seq);           // a workqueue stream keeps it otherwise
 </#if>
-    advisory.ack();
-  } catch (JetStreamApiException e) {
-    if (e.getApiErrorCode() == 10037) {  // no longer in the stream
-      deadLetter(advisory);
-      advisory.ack();
-    } else {
-      advisory.nakWithDelay(${s.retryDelayJava()});
-    }
+  } catch (JetStreamApiException e) {  // 10037: no longer in the stream; keep the announcement
+    deadLetter(advisory);
   } catch (IOException e) {
-    advisory.nakWithDelay(${s.retryDelayJava()});
+    advisory.nakWithDelay(${s.retryDelayJava()});    // the server is unreachable: try again later
+    return;
   }
+  advisory.ack();
 });
 </#macro>
 
@@ -312,12 +299,10 @@ ${level}# Stream `${s.stream}` and <#if (s.consumers?size > 1)>durable consumers
 
 | Setting | Value |
 | --- | --- |
-| stream | `${s.stream}` |
 | subjects | <#list s.subjects as subject>`${subject}`<#sep>, </#list> |
 | retention | <@retentionNote s=s /> |
 | limits | <#if s.unbounded()>**none: every message stays for ever and the stream grows without end** (`check` warns)<#else><#if s.maxAge??>max age ${s.maxAgeText()}<#if (s.maxMsgs > 0) || (s.maxBytes > 0)>, </#if></#if><#if (s.maxMsgs > 0)>max ${s.maxMsgs?c} messages<#if (s.maxBytes > 0)>, </#if></#if><#if (s.maxBytes > 0)>max ${s.maxBytes?c} bytes</#if><#if s.maxAge?? && s.retention != "workqueue">; a durable that is down longer than that misses what expired</#if><#if s.retention == "workqueue" && (s.maxAge?? || s.maxMsgs > 0 || s.maxBytes > 0)>; work still there by then is removed unhandled</#if><#if s.retention == "workqueue" && !s.maxAge?? && s.maxMsgs == 0 && s.maxBytes == 0>none needed: acknowledged messages leave at once</#if></#if> |
-| duplicate window | ${s.duplicateWindowText()} |
-| replicas | ${s.replicas} |
+| duplicate window, replicas | ${s.duplicateWindowText()}, ${s.replicas} |
 <#list s.consumers as c>
 | durable consumer | `${c.durable}`: pull, explicit acks<#if c.filter??>, filter `${c.filter}`</#if><#if c.perInstance()>; made by each instance at start, with its own ${c.placeholder}</#if> |
 </#list>
@@ -325,8 +310,7 @@ ${level}# Stream `${s.stream}` and <#if (s.consumers?size > 1)>durable consumers
 | ack wait | ${s.ackWaitText()} from delivery to the client |
 | max deliver | ${s.maxDeliver}, then a dead letter |
 | max ack pending | ${s.maxAckPending}<#if s.slow()>: no more messages in flight than are being handled (with several processes on one durable, their handlers' sum)</#if> |
-| handlers | <#if s.slow()>${s.concurrency} at once, each taking one message with `next()`<#else>`consume()`: handling is fast</#if> |
-| in-progress ack | <#if s.heartbeat??>every ${s.heartbeatText()} while a message is being handled<#else>not needed: handling is fast</#if> |
+| handlers | <#if s.slow()>${s.concurrency} at once, each taking one message with `next()`<#else>`consume()`: handling is fast</#if><#if s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works</#if> |
 | failed message | again after ${s.retryDelayText()} (`nakWithDelay`); `term()` when it can never succeed |
 | dead letters | stream `${s.deadLetterStream()}` keeps the max-deliveries announcements ${s.deadLetterAgeText()}; durable `${s.deadLetterDurable()}` reads them |
 
