@@ -108,7 +108,7 @@ A value lives ${s.ttlText()} after its last write: a writer that stops is notice
 </#macro>
 
 <#macro consumerCli s c>
-nats consumer add ${s.stream} <#if c.perInstance()>${c.durableShell()}<#else>${c.durable}</#if> --pull --deliver ${s.deliver} --ack explicit<#if c.filter??> --filter <#if c.perInstance()>${c.filterShell()}<#else>'${c.filter}'</#if></#if> --wait ${s.ackWaitText()} --max-deliver ${s.maxDeliver} --max-pending ${s.maxAckPending} --defaults
+nats consumer add ${s.stream} <#if c.perInstance()>${c.durableShell()}<#else>${c.durable}</#if> --pull --deliver ${s.deliver} --ack explicit<#if c.filter??> --filter <#if c.perInstance()>${c.filterShell()}<#else>'${c.filter}'</#if></#if> --wait ${s.ackWaitText()} --max-deliver ${s.maxDeliver} --max-pending ${s.maxAckPending}<#if c.perInstance()> --inactive-threshold ${s.instanceIdleText()}</#if> --defaults
 </#macro>
 
 <#macro streamCli s>
@@ -128,6 +128,9 @@ jsm.addOrUpdateConsumer("${s.stream}", ConsumerConfiguration.builder()
     .durable(${c.durableJava()})
 <#if c.filter??>
     .filterSubject(${c.filterJava()})
+</#if>
+<#if c.perInstance()>
+    .inactiveThreshold(${s.instanceIdleJava()})   // the server removes it once unused that long
 </#if>
     .deliverPolicy(DeliverPolicy.${s.deliverJava()})
     .ackPolicy(AckPolicy.Explicit)
@@ -304,7 +307,7 @@ ${level}# Stream `${s.stream}` and <#if (s.consumers?size > 1)>durable consumers
 | limits | <#if s.unbounded()>**none: every message stays for ever and the stream grows without end** (`check` warns)<#else><#if s.maxAge??>max age ${s.maxAgeText()}<#if (s.maxMsgs > 0) || (s.maxBytes > 0)>, </#if></#if><#if (s.maxMsgs > 0)>max ${s.maxMsgs?c} messages<#if (s.maxBytes > 0)>, </#if></#if><#if (s.maxBytes > 0)>max ${s.maxBytes?c} bytes</#if><#if s.maxAge?? && s.retention != "workqueue">; a durable that is down longer than that misses what expired</#if><#if s.retention == "workqueue" && (s.maxAge?? || s.maxMsgs > 0 || s.maxBytes > 0)>; work still there by then is removed unhandled</#if><#if s.retention == "workqueue" && !s.maxAge?? && s.maxMsgs == 0 && s.maxBytes == 0>none needed: acknowledged messages leave at once</#if></#if> |
 | duplicate window, replicas | ${s.duplicateWindowText()}, ${s.replicas} |
 <#list s.consumers as c>
-| durable consumer | `${c.durable}`: pull, explicit acks<#if c.filter??>, filter `${c.filter}`</#if><#if c.perInstance()>; made by each instance at start, with its own ${c.placeholder}</#if> |
+| durable consumer | `${c.durable}`: pull, explicit acks<#if c.filter??>, filter `${c.filter}`</#if><#if c.perInstance()>; made by each instance at start, with its own ${c.placeholder}; removed by the server after ${s.instanceIdleText()} unused (<#if s.retention == "workqueue">work left in the stream waits for the durable to be made again<#else>made again, it starts over at the oldest message the stream holds</#if>)</#if> |
 </#list>
 | deliver policy | ${s.deliver}<#if s.deliver == "all"> (a new durable starts at the oldest message the stream holds)<#else> (a new durable skips what the stream held before it, and what arrives while it is deleted and made again)</#if> |
 | ack wait | ${s.ackWaitText()} from delivery to the client |

@@ -61,7 +61,12 @@ public final class Configs {
     return consumer(st, c.durable(), c.filter());
   }
 
-  /** The jnats configuration of a durable with a name and filter (an instance's own, say). */
+  /** The jnats configuration of the durable one instance makes for itself. */
+  public static ConsumerConfiguration instanceConsumer(Spec.Stream st, String durable, String filter) {
+    return ConsumerConfiguration.builder(consumer(st, durable, filter)).inactiveThreshold(st.instanceIdle()).build();
+  }
+
+  /** The jnats configuration of a durable with a name and filter. */
   public static ConsumerConfiguration consumer(Spec.Stream st, String durable, String filter) {
     ConsumerConfiguration.Builder b = ConsumerConfiguration.builder()
         .durable(durable)

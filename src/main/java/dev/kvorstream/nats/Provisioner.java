@@ -219,7 +219,7 @@ public final class Provisioner {
       Matcher m = name.matcher(durable);
       if (m.matches()) {
         String filter = c.filter() == null ? null : c.filter().replace(token, m.group(1));
-        auditConsumer(st.decision(), st.stream(), Configs.consumer(st, durable, filter), out);
+        auditConsumer(st.decision(), st.stream(), Configs.instanceConsumer(st, durable, filter), out);
       }
     }
   }

@@ -240,6 +240,23 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
       return Durations.java(retryDelay);
     }
 
+    /**
+     * How long an instance's own durable may go unused before the server removes it: the
+     * stream's max age, else a day. Work still in the stream is not lost with it: the same
+     * instance, back later, makes the durable again and (deliver all) gets what is left.
+     */
+    public Duration instanceIdle() {
+      return maxAge != null ? maxAge : Duration.ofHours(24);
+    }
+
+    public String instanceIdleText() {
+      return Durations.format(instanceIdle());
+    }
+
+    public String instanceIdleJava() {
+      return Durations.java(instanceIdle());
+    }
+
     public String deadLetterDurable() {
       return DEAD_LETTER_DURABLE;
     }

@@ -97,6 +97,7 @@ class ApplyAuditIT {
     try (Connection nc = Nats.connect(server.url())) {
       nc.jetStreamManagement().addOrUpdateConsumer("TOOL_RESULTS", io.nats.client.api.ConsumerConfiguration.builder()
           .durable("agentic-loop-7f3a").filterSubject("tool.result.7f3a.>").ackWait(Duration.ofSeconds(5))
+          .inactiveThreshold(Duration.ofHours(24))
           .maxDeliver(5).maxAckPending(4).build());
     }
     assertThat(run("audit").err()).contains("differs      consumer TOOL_RESULTS/agentic-loop-7f3a (decision 7):"

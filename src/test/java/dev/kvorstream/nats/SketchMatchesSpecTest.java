@@ -109,6 +109,8 @@ class SketchMatchesSpecTest {
                 .containsEntry("max-pending", String.valueOf(st.maxAckPending()));
             assertThat(consumer.flags().get("filter")).isEqualTo(c.filter() == null ? null
                 : c.perInstance() ? unquote(c.filterShell()) : c.filter());
+            assertThat(consumer.flags().get("inactive-threshold"))
+                .isEqualTo(c.perInstance() ? Durations.format(st.instanceIdle()) : null);
             assertThat(adr).contains(".durable(" + c.durableJava() + ")");
             if (c.filter() != null) {
               assertThat(adr).contains(".filterSubject(" + c.filterJava() + ")");
