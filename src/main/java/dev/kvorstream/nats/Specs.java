@@ -169,7 +169,7 @@ public final class Specs {
     Duration window = s.duration("duplicateWindow", d.duplicateWindow);
     Duration retryDelay = s.duration("retryDelay", d.retryDelay);
     int maxDeliver = s.integer("maxDeliver", d.maxDeliver, 1, 10_000);
-    boolean slowWork = e.outcome(Question.PROCESSING).answer() == Answer.SLOW;
+    boolean slowWork = e.outcome(Question.PROCESSING).answer() == Answer.SLOW || block.has("heartbeat");
     int concurrency = s.integer("concurrency", slowWork ? d.concurrency : 0, 1, 10_000);
     int maxAckPending = s.integer("maxAckPending", concurrency > 0 ? concurrency : 1000, 1, 1_000_000);
     Duration heartbeat = s.duration("heartbeat",

@@ -62,6 +62,10 @@ class SpecsTest {
     assertThat(st.slow()).isFalse();
     assertThat(st.maxAckPending()).isEqualTo(1000);
     assertThat(st.heartbeat()).isNull();
+    // a heartbeat asks for in-progress acks, which only the one-message-per-handler loop sends
+    Spec.Stream beating = stream("answers: {restart: resume, processing: fast}\nnats: {heartbeat: 5s}\n");
+    assertThat(beating.slow()).isTrue();
+    assertThat(beating.heartbeat()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
