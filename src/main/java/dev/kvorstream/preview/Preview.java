@@ -65,7 +65,8 @@ public final class Preview implements AutoCloseable {
       Watcher watcher = new Watcher(site, changed -> {
         int problems = site.problems().size();
         out.println("serve: " + String.join(", ", changed) + " changed; " + site.decisions()
-            + " decisions, " + (problems == 0 ? "no problems" : problems == 1 ? "1 problem" : problems + " problems"));
+            + " decisions, " + (problems == 0 ? "no problems"
+                : problems == 1 ? "1 problem" : problems + " problems"));
         out.flush();
         if (!site.problems().equals(shown.getAndSet(site.problems()))) {
           site.problems().stream().sorted().forEach(d -> err.println(d.headline()));
