@@ -146,9 +146,13 @@ public final class Main {
 
   private static int badUsage(Session session, CommandSpec where, ParameterException e) {
     String message = e.getMessage();
-    message = message.isEmpty() ? message : message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
-    if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-      message += "; did you mean '" + u.getSuggestions().get(0) + "'?";
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      // the first word that fits nowhere; the ones after it often only follow from it
+      String word = u.getUnmatched().get(0);
+      message = word.startsWith("-") ? "unknown option '" + word + "'" + (u.getSuggestions().isEmpty() ? ""
+          : "; did you mean '" + u.getSuggestions().get(0) + "'?") : "unexpected argument '" + word + "'";
+    } else if (!message.isEmpty()) {
+      message = message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
     }
     return badUsage(session, where.parent() == null ? null : where.name(), message);
   }
