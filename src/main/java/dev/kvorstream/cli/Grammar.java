@@ -2,7 +2,6 @@ package dev.kvorstream.cli;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -70,24 +69,32 @@ final class Grammar {
   }
 
   /**
-   * A closed set of words for an option or parameter: converts a word (case does not matter)
-   * to its value once, at parse time, and offers the words to shell completion.
+   * A closed set of words for an option or parameter, each standing for one value: converts
+   * a word (case does not matter) to its value once, at parse time, and offers the words to
+   * shell completion.
    */
-  record Choice<T>(Class<T> type, List<String> words, Function<String, T> lookup) implements ITypeConverter<T> {
+  record Choice<T>(Class<T> type, List<String> words, List<T> values) implements ITypeConverter<T> {
+
+    Choice {
+      words = List.copyOf(words);
+      values = List.copyOf(values);
+      if (words.size() != values.size()) {
+        throw new IllegalArgumentException("one value per word");
+      }
+    }
 
     /** Words that stand for themselves. */
     static Choice<String> of(String... words) {
-      List<String> list = List.of(words);
-      return new Choice<>(String.class, list, w -> list.contains(w) ? w : null);
+      return new Choice<>(String.class, List.of(words), List.of(words));
     }
 
     @Override
     public T convert(String value) {
-      T found = lookup.apply(value.toLowerCase(Locale.ROOT));
-      if (found == null) {
+      int i = words.indexOf(value.toLowerCase(Locale.ROOT));
+      if (i < 0) {
         throw new TypeConversionException("'" + value + "' is not one of " + String.join(", ", words));
       }
-      return found;
+      return values.get(i);
     }
   }
 }

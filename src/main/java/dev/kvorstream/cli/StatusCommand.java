@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class StatusCommand implements Command {
 
   /** The statuses as the command line spells them. */
-  static final Grammar.Choice<Status> STATUSES = new Grammar.Choice<>(Status.class, Status.words(), Status::fromWord);
+  static final Grammar.Choice<Status> STATUSES = new Grammar.Choice<>(Status.class, Status.words(),
+      List.of(Status.values()));
 
   private final Status fixed;
   private final FolderOptions.Specs shared = new FolderOptions.Specs();
