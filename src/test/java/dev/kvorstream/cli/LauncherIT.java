@@ -58,4 +58,14 @@ class LauncherIT {
     assertThat(loads).anyMatch(l -> l.contains("] dev.kvorstream.cli.DecideCommand "));
     assertThat(loads).allMatch(l -> l.contains("shared objects file"), "loaded from the archive");
   }
+
+  @Test
+  void mavenAsTheReadmeRunsItPrintsNoTerminalCodes() throws IOException, InterruptedException {
+    // the README's build line is quiet Maven; Debian's Maven wrote ESC[0m resets on exit
+    // until .mvn/jvm.config turned them off. validate starts and stops Maven the same way.
+    Process p = new ProcessBuilder("mvn", "-B", "-q", "-o", "validate").redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).as(new String(out, StandardCharsets.UTF_8)).isZero();
+    assertThat(new String(out, StandardCharsets.UTF_8)).doesNotContain("\u001b").isEmpty();
+  }
 }
