@@ -2,15 +2,11 @@ package dev.kvorstream.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.cli.Main;
-import java.io.ByteArrayInputStream;
+import dev.kvorstream.cli.Cli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -97,12 +93,9 @@ class GoldenFilesTest {
   }
 
   static int generate(Path dir) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"generate", "--dir", dir.toString()}, new PrintWriter(out),
-        new PrintWriter(err), new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
-    assertThat(err.toString()).as("stderr of generate").isEmpty();
-    return code;
+    Cli.Result r = Cli.run("generate", "--dir", dir.toString());
+    assertThat(r.err()).as("stderr of generate").isEmpty();
+    return r.code();
   }
 
   static Set<String> copyAll(Path from, Path to) throws IOException {
