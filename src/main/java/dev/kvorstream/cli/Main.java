@@ -11,10 +11,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -112,15 +112,15 @@ public final class Main {
     boolean verbose = false;
     try {
       CommandLine line = Program.line(session, first, command.spec());
-      ParseResult parsed = line.parseArgs(args).subcommand();
+      ParseResult parsed = line.parseArgs(Arrays.copyOfRange(args, 1, args.length));
       if (parsed.isUsageHelpRequested()) {
-        parsed.commandSpec().commandLine().usage(session.out());
+        line.usage(session.out());
         return ExitCode.OK;
       }
       verbose = parsed.hasMatchedOption("--verbose");
       return command.run(session);
     } catch (ParameterException e) {
-      return badUsage(session, e.getCommandLine().getCommandSpec(), e);
+      return badUsage(session, first, e);
     } catch (UsageException e) {
       return badUsage(session, first, e.getMessage());
     } catch (Exception e) {
@@ -140,11 +140,11 @@ public final class Main {
           ? "unknown command '" + args[1] + "'" + Suggest.hint(args[1], COMMANDS)
           : "unexpected argument '" + args[2] + "'");
     }
-    Program.line(session, args[1], asked.spec()).getSubcommands().get(args[1]).usage(session.out());
+    Program.line(session, args[1], asked.spec()).usage(session.out());
     return ExitCode.OK;
   }
 
-  private static int badUsage(Session session, CommandSpec where, ParameterException e) {
+  private static int badUsage(Session session, String command, ParameterException e) {
     String message = e.getMessage();
     if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       // the first word that fits nowhere; the ones after it often only follow from it
@@ -154,7 +154,7 @@ public final class Main {
     } else if (!message.isEmpty()) {
       message = message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
     }
-    return badUsage(session, where.parent() == null ? null : where.name(), message);
+    return badUsage(session, command, message);
   }
 
   /**

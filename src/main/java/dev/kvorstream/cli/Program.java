@@ -7,8 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The program's grammar: the top level (its description, -h and -V, the exit codes) with
- * either the one command that runs or all of them (for the program's help and completion).
+ * The program's grammar: either the one command that runs, or the top level (its
+ * description, -h and -V, the exit codes) with all of them, for the program's help and
+ * shell completion.
  */
 final class Program {
 
@@ -27,11 +28,12 @@ final class Program {
     return configure(new CommandLine(root), session);
   }
 
-  /** The top level with only the command that runs. */
+  /**
+   * Only the command that runs, named as the user calls it ("kv-or-stream decide"): no top
+   * level, so picocli sets up one parser instead of two.
+   */
   static CommandLine line(Session session, String name, CommandSpec command) {
-    CommandSpec root = root();
-    root.addSubcommand(name, command);
-    return configure(new CommandLine(root), session);
+    return configure(new CommandLine(command.name(Main.PROGRAM + " " + name)), session);
   }
 
   private static CommandSpec root() {
