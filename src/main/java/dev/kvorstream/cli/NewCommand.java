@@ -104,7 +104,7 @@ final class NewCommand implements Command {
         amends.getValue(), related.getValue(), force.getValue());
     Workspace ws = Workspace.open(session, o.folder());
     Path dir = session.resolve(ws.dir());
-    Folder folder = Files.isDirectory(dir) ? ws.folder() : null;
+    Folder folder = existing(ws, dir, !o.links().isEmpty());
     if (!o.force()) {
       sameTitle(folder, o.title()).ifPresent(name -> {
         throw KvException.usage("decision " + name + " already has the title '" + o.title()
@@ -153,6 +153,28 @@ final class NewCommand implements Command {
       return ExitCode.OK;
     } catch (IOException e) {
       throw KvException.failed("cannot write in " + ws.dir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The folder as it is, for the title and link checks; null when there is none yet. A
+   * folder with a design that cannot be read still gets its new design when no link needs
+   * checking, as before there was a title check: the titles are then not compared, and a
+   * note says so.
+   */
+  private static Folder existing(Workspace ws, Path dir, boolean links) {
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
+    try {
+      return ws.folder();
+    } catch (KvException e) {
+      if (links || e.diagnostics().isEmpty()) {
+        throw e;
+      }
+      ws.session().err().println(Main.PROGRAM + ": note: " + ws.dir() + " has designs that cannot be read"
+          + " (kv-or-stream check names them), so the titles were not compared");
+      return null;
     }
   }
 

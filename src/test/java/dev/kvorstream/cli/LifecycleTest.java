@@ -232,6 +232,13 @@ class LifecycleTest extends FolderTest {
     Cli.Result forced = Cli.run(work, "new", "Order events", "--force");
     assertThat(forced.code()).as(forced.err()).isZero();
     assertThat(decisions.resolve("0002-order-events.yaml")).exists();
+
+    design("0003-broken.yaml", "titel: Broken\n");
+    Cli.Result beside = Cli.run(work, "new", "Another path");
+    assertThat(beside.code()).as("a broken design does not stop new").isZero();
+    assertThat(beside.err()).contains("titles were not compared");
+    assertThat(decisions.resolve("0004-another-path.yaml")).exists();
+    assertThat(Cli.run(work, "new", "Linked", "--related", "1").code()).as("links need a readable folder").isEqualTo(2);
   }
 
   @Test
