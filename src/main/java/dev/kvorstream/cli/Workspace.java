@@ -50,6 +50,16 @@ final class Workspace {
     return dir;
   }
 
+  /** The templates folder as the user names it (option, else kv-or-stream.yaml), or null. */
+  String templatesDir() {
+    return templates;
+  }
+
+  /** The ADR style: nygard or madr. */
+  String style() {
+    return style;
+  }
+
   boolean infer() {
     return infer;
   }
