@@ -3,9 +3,8 @@ package dev.kvorstream.preview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kvorstream.cli.Main;
+import dev.kvorstream.cli.Cli;
 import dev.kvorstream.problem.KvException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -101,11 +99,8 @@ class PreviewTest {
   @Test
   void servesTheSamePagesSiteWritesPlusOnlyTheReloadScript() throws IOException {
     Path written = work.resolve("written");
-    StringWriter e = new StringWriter();
-    int code = Main.run(new String[] {"site", "--dir", decisions.toString(), "--out", written.toString()},
-        new PrintWriter(new StringWriter()), new PrintWriter(e), new ByteArrayInputStream(new byte[0]),
-        Clock.systemUTC(), work);
-    assertThat(code).as(e.toString()).isZero();
+    Cli.Result site = Cli.run(work, "site", "--dir", decisions.toString(), "--out", written.toString());
+    assertThat(site.code()).as(site.err()).isZero();
     start();
     int pages = 0;
     try (Stream<Path> files = Files.list(written)) {
@@ -182,12 +177,9 @@ class PreviewTest {
           assertThat(e.getMessage()).isEqualTo("cannot listen on 127.0.0.1:" + port
               + ": the port is in use; stop what uses it or pick another with --port");
         });
-    StringWriter e = new StringWriter();
-    int code = Main.run(new String[] {"serve", "--dir", decisions.toString(), "--port", String.valueOf(port)},
-        new PrintWriter(new StringWriter()), new PrintWriter(e), new ByteArrayInputStream(new byte[0]),
-        Clock.systemUTC(), work);
-    assertThat(code).isEqualTo(2);
-    assertThat(e.toString()).isEqualTo("kv-or-stream: error: cannot listen on 127.0.0.1:" + port
+    Cli.Result serve = Cli.run(work, "serve", "--dir", decisions.toString(), "--port", String.valueOf(port));
+    assertThat(serve.code()).isEqualTo(2);
+    assertThat(serve.err()).isEqualTo("kv-or-stream: error: cannot listen on 127.0.0.1:" + port
         + ": the port is in use; stop what uses it or pick another with --port\n");
   }
 

@@ -2,7 +2,7 @@ package dev.kvorstream.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.cli.Main;
+import dev.kvorstream.cli.Cli;
 import dev.kvorstream.design.DesignLoader;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.log.Assessor;
@@ -11,13 +11,9 @@ import dev.kvorstream.log.Folder;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 import dev.kvorstream.write.Publisher;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,17 +26,14 @@ class SiteTest {
   record Run(int code, String out, String err) {}
 
   Run site(String dir, Path out, String... more) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
     String[] args = new String[4 + more.length];
     args[0] = "site";
     args[1] = "--dir";
     args[2] = dir;
     args[3] = "--out=" + out;
     System.arraycopy(more, 0, args, 4, more.length);
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e),
-        new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
-    return new Run(code, o.toString(), e.toString());
+    Cli.Result r = Cli.run(args);
+    return new Run(r.code(), r.out(), r.err());
   }
 
   @Test
