@@ -30,7 +30,7 @@ for n in range(1, count + 1):
     source = examples[(n - 1) % len(examples)]
     group = (n - 1) // len(examples)
     text = source.read_text()
-    text = re.sub(r"(?m)^  subject: ", "  subject: g%d." % group, text)
+    text = re.sub(r"(?m)^  (subject|filter): ", r"  \1: g%d." % group, text)
     text = re.sub(r"(?m)^title: (.*)$", r"title: \1 (%d)" % group, text)
     slug = source.stem.split("-", 1)[1]
     (folder / ("%04d-%s-%d.yaml" % (n, slug, group))).write_text(text)
