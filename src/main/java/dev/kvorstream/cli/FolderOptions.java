@@ -108,7 +108,7 @@ public final class FolderOptions {
    * named) when it has problems that make it unusable, such as duplicate numbers.
    */
   DecisionLog usableLog(Session session, Timing timing) {
-    Folder folder = folder(session);
+    Folder folder = folder(session).requireDecisionLog();
     timing.phase("read");
     DecisionLog log = DecisionLog.build(folder, assessor());
     timing.phase("assess");
