@@ -45,7 +45,7 @@ final class NewCommand implements Command {
     try {
       Files.createDirectories(dir);
       int number = Numbers.next(dir);
-      String name = String.format("%04d-%s.yaml", number, Slugs.of(clean));
+      String name = String.format(java.util.Locale.ROOT, "%04d-%s.yaml", number, Slugs.of(clean));
       java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
       java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
       if (ask) {

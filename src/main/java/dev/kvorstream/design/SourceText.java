@@ -41,7 +41,7 @@ public final class SourceText {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       throw KvException.badInput(Diagnostic.of(at(path, bytes, in.position()),
-          String.format("invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+          String.format(java.util.Locale.ROOT, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
               bytes[in.position()] & 0xff)));
     }
     try {
