@@ -3,6 +3,7 @@ package dev.kvorstream.cli;
 import dev.kvorstream.args.ArgsException;
 import dev.kvorstream.args.Parsed;
 import dev.kvorstream.args.Syntax;
+import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.design.Design;
 import dev.kvorstream.design.DesignName;
 import dev.kvorstream.heuristic.Assessment;
@@ -50,6 +51,7 @@ final class DecideCommand implements Command {
         throw KvException.usage("--text needs a description of the path");
       }
       title = text.strip();
+      BidiControls.refuse("<--text>", title);
       assessment = options.assessor().assessText(title);
     } else {
       Design design = load(session, options, file);

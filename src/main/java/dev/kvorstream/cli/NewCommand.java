@@ -2,6 +2,7 @@ package dev.kvorstream.cli;
 
 import dev.kvorstream.args.Parsed;
 import dev.kvorstream.args.Syntax;
+import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.design.Slugs;
 import dev.kvorstream.log.Numbers;
 import dev.kvorstream.problem.ExitCode;
@@ -38,6 +39,7 @@ final class NewCommand implements Command {
     boolean ask = args.has("--ask");
     options.configure(session);
     String clean = title.strip();
+    BidiControls.refuse("<title>", clean);
     if (clean.isEmpty() || clean.contains("\n") || clean.contains("\r")) {
       throw KvException.usage("the title must be one line of text");
     }

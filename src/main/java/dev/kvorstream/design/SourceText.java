@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A design file's bytes as text: strict UTF-8 (an invalid byte is reported at its line and
- * column), a byte-order mark dropped, binary files and oversized files refused.
+ * column), a byte-order mark dropped, binary files, oversized files and text-reordering
+ * characters ({@link BidiControls}) refused.
  */
 public final class SourceText {
 
@@ -51,7 +52,9 @@ public final class SourceText {
     }
     out.flip();
     String text = out.toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    BidiControls.refuse(path, text);
+    return text;
   }
 
   /** The line and column of byte {@code offset}, counting the valid text before it. */

@@ -1,5 +1,6 @@
 package dev.kvorstream.render;
 
+import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.log.DecisionLog;
@@ -197,6 +198,8 @@ public final class Renderer {
 
   /** The design file {@code new} writes. */
   public String newDesign(String title, String date, Map<String, String> answers, Map<String, String> why) {
+    BidiControls.refuse("<title>", title);
+    why.forEach((test, line) -> BidiControls.refuse("<why of " + test + ">", line));
     Map<String, Object> model = new HashMap<>();
     model.put("title", title);
     model.put("date", date);
