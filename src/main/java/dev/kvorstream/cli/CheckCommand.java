@@ -5,6 +5,7 @@ import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.ExitCode;
+import dev.kvorstream.render.Unfinished;
 import dev.kvorstream.write.Publisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ final class CheckCommand implements Command {
     for (String p : problems) {
       session.err().println(p);
     }
+    Unfinished.warnings(log, options.renderer(session), options.loader()).forEach(session.err()::println);
     int count = log.entries().size();
     if (!problems.isEmpty()) {
       session.err().println("check: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
