@@ -22,12 +22,6 @@ public final class Renderer {
   /** Up to this many decisions, the index shows the decision graph. */
   static final int GRAPH_IN_INDEX = 150;
 
-  /**
-   * Raise when Java code changes what an ADR says without a template or resource changing,
-   * so that ADRs rendered by an older build are rendered again.
-   */
-  static final int RENDER_EPOCH = 1;
-
   private final Templates templates;
   private final Catalogue catalogue;
   private final String adrTemplate;
@@ -61,22 +55,15 @@ public final class Renderer {
     return print;
   }
 
-  /** What every ADR's text depends on besides its own design: templates, data, settings. */
+  /**
+   * What every ADR's text depends on besides its own design: the tool (its version, its
+   * templates and data, {@link ToolPrint}), the user's templates, the settings.
+   */
   private String toolPrint(String style, boolean infer) {
-    StringBuilder all = new StringBuilder("epoch " + RENDER_EPOCH + "\nstyle " + style + "\ninfer " + infer + "\n");
+    StringBuilder all = new StringBuilder("tool " + ToolPrint.adrs() + "\nstyle " + style + "\ninfer " + infer + "\n");
     if (!templates.userPrint().isEmpty()) {
-      // every file of the user's folder: a template may import one the list below does not name
+      // every file of the user's folder: a template may import one no list names
       all.append("user templates ").append(templates.userPrint()).append('\n');
-    }
-    for (String name : List.of(adrTemplate, "lib/words.ftl", "lib/sections.ftl", "lib/nats.ftl")) {
-      all.append(name).append('\n').append(templates.raw(name)).append('\n');
-    }
-    for (String resource : List.of("/dev/kvorstream/heuristic/cues.yaml", "/dev/kvorstream/heuristic/cases.yaml")) {
-      try (var in = Renderer.class.getResourceAsStream(resource)) {
-        all.append(resource).append('\n').append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-      } catch (java.io.IOException | NullPointerException e) {
-        throw new IllegalStateException("missing resource " + resource, e);
-      }
     }
     return Marker.sha256(all.toString());
   }
