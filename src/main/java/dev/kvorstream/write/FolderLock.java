@@ -7,9 +7,11 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,9 +21,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * locks), and the next run takes it over.
  *
  * <p>Because the file is removed, a run may lock a file that another run has just removed
- * while a third has already made a new one. Each run therefore writes its own token into the
- * file it locked and reads it back by name: only when the name still leads to its token does
- * it hold the folder; otherwise it tries again.
+ * while a third has already made a new one. So a run looks up which file the name leads to
+ * (without opening it: on POSIX systems closing any handle to the file would let go of the
+ * process's lock) before it opens the file and again once it holds the lock; only when both
+ * are the same file does it hold the folder, otherwise it tries again. It writes its process
+ * id into the file, for a person wondering who holds it.
  */
 public final class FolderLock implements AutoCloseable {
 
@@ -47,6 +51,7 @@ public final class FolderLock implements AutoCloseable {
         + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + "\n")
         .getBytes(StandardCharsets.UTF_8);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      Object before = key(file);
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
@@ -62,9 +67,10 @@ public final class FolderLock implements AutoCloseable {
         return null;
       }
       try {
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(token), 0);
-        if (holds(file, token)) {
+        Object after = key(file);
+        if (before != null && before.equals(after)) {
+          channel.truncate(0);
+          channel.write(ByteBuffer.wrap(token), 0);
           return new FolderLock(file, channel, lock);
         }
       } catch (IOException | RuntimeException e) {
@@ -72,20 +78,26 @@ public final class FolderLock implements AutoCloseable {
         channel.close();
         throw e;
       }
-      // the file we locked is no longer the one the name leads to: a finished run removed it
+      // the name led to another file meanwhile (a finished run removed the one we opened),
+      // or there was none yet: look again
       lock.release();
       channel.close();
     }
     return null;
   }
 
-  private static boolean holds(Path file, byte[] token) throws IOException {
+  /** The identity of the file a name leads to (device and inode), or null when there is none. */
+  private static Object key(Path file) throws IOException {
     try {
-      return java.util.Arrays.equals(Files.readAllBytes(file), token);
+      Object key = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+      return key != null ? key : NO_KEYS;
     } catch (NoSuchFileException e) {
-      return false;
+      return null;
     }
   }
+
+  /** Stands for every file on a system without file keys, where the check cannot be made. */
+  private static final Object NO_KEYS = new Object();
 
   /** Removes the lock file, then lets go of the lock. */
   @Override
