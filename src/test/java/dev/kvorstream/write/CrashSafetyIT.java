@@ -100,9 +100,10 @@ class CrashSafetyIT {
     }
   }
 
-  /** The identity of a file on disk: a file moved into its place is a new one. */
+  /** What tells a file on disk has been written: a file moved into its place is a new one; one written in place has a new time or size. */
   static Object identity(Path file) throws IOException {
-    return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    return List.of(String.valueOf(a.fileKey()), a.lastModifiedTime(), a.size());
   }
 
   /**
