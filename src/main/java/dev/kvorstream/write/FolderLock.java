@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -46,7 +48,28 @@ public final class FolderLock implements AutoCloseable {
    * it.
    */
   public static FolderLock tryAcquire(Path dir, String name) throws IOException {
-    Path file = dir.resolve(name);
+    Path file = dir.resolve(name).toAbsolutePath().normalize();
+    // Within one process the system's lock cannot tell two holders apart, and closing any
+    // handle to the file would let go of it: a second holder here is turned away before it
+    // opens the file.
+    if (HELD.putIfAbsent(file, Boolean.TRUE) != null) {
+      return null;
+    }
+    FolderLock acquired = null;
+    try {
+      acquired = acquire(file);
+      return acquired;
+    } finally {
+      if (acquired == null) {
+        HELD.remove(file);
+      }
+    }
+  }
+
+  /** The lock files this process holds. */
+  private static final Map<Path, Boolean> HELD = new ConcurrentHashMap<>();
+
+  private static FolderLock acquire(Path file) throws IOException {
     byte[] token = (ProcessHandle.current().pid() + " "
         + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + "\n")
         .getBytes(StandardCharsets.UTF_8);
@@ -108,7 +131,11 @@ public final class FolderLock implements AutoCloseable {
       try {
         lock.release();
       } finally {
-        channel.close();
+        try {
+          channel.close();
+        } finally {
+          HELD.remove(file);
+        }
       }
     }
   }
