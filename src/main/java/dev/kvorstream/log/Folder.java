@@ -9,6 +9,7 @@ import dev.kvorstream.problem.Position;
 import dev.kvorstream.problem.Problems;
 import dev.kvorstream.write.Marker;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public record Folder(
     try {
       return Files.isRegularFile(index)
           && INDEX_SOURCE.equals(Marker.source(Files.readString(index, StandardCharsets.UTF_8)));
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return false;
     }
   }

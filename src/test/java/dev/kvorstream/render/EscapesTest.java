@@ -6,6 +6,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.log.Assessor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -19,6 +21,7 @@ import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
@@ -100,10 +103,10 @@ class EscapesTest {
   void aTableCellHoldsTheTextAndStaysOneCell(@ForAll("text") String text) {
     String markdown = "| a | b |\n| --- | --- |\n| x " + Escapes.cell(text) + " y | z |\n";
     Node document = MARKDOWN.parse(markdown);
-    List<String> cells = new java.util.ArrayList<>();
+    List<String> cells = new ArrayList<>();
     document.accept(new AbstractVisitor() {
       @Override
-      public void visit(org.commonmark.node.CustomNode node) {
+      public void visit(CustomNode node) {
         if (node instanceof TableCell cell) {
           cells.add(plain(cell));
         } else {
@@ -135,7 +138,7 @@ class EscapesTest {
 
   @Property(tries = 200)
   void jsonOfNestedValuesParsesToTheSameValues(@ForAll("text") String a, @ForAll String b) {
-    Map<String, Object> value = new java.util.LinkedHashMap<>();
+    Map<String, Object> value = new LinkedHashMap<>();
     value.put(a, List.of(b, 3, true));
     value.put("nested", Map.of("k", b));
     value.put("none", null);

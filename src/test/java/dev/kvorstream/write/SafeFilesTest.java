@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ class SafeFilesTest {
   void equalContentIsNotWrittenAgain() throws IOException {
     Path file = dir.resolve("a.md");
     Files.writeString(file, "same\n");
-    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+    Files.setLastModifiedTime(file, FileTime.fromMillis(0));
     assertThat(SafeFiles.write(file, "same\n")).isEqualTo(SafeFiles.Outcome.UNCHANGED);
     assertThat(Files.getLastModifiedTime(file).toMillis()).isZero();
   }
