@@ -39,6 +39,11 @@ final class CheckCommand implements Command {
     for (String p : problems) {
       session.err().println(p);
     }
+    for (var e : log.entries()) {
+      if (e.generated()) {
+        dev.kvorstream.nats.Specs.warningLines(e.design(), e.specs()).forEach(session.err()::println);
+      }
+    }
     Unfinished.warnings(log, options.renderer(session), options.loader()).forEach(session.err()::println);
     int count = log.entries().size();
     if (!problems.isEmpty()) {
