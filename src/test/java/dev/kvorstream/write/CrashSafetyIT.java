@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kvorstream.cli.Main;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyIT {
 
   static final Path JAR = Path.of("target/kv-or-stream.jar").toAbsolutePath();
-  static final int DESIGNS = 200;
+  static final int DESIGNS = 150;
 
   @TempDir Path work;
 
@@ -180,10 +179,22 @@ class CrashSafetyIT {
     assertThat(killedWhileWriting).as("kills that landed while files were being written").isPositive();
   }
 
+  /** Sends a signal (STOP, CONT) to a process, as the {@code kill} command does. */
+  static void signal(String name, Process p) throws Exception {
+    assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor()).isZero();
+  }
+
+  static Process startLogged(Path dir, Path log, String... more) throws IOException {
+    return new ProcessBuilder(command(dir, more)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
   /**
-   * Two runs on one folder at once, one writing the nygard style and one madr: with the
-   * lock, one is turned away or waits its turn, so the folder ends all one style or all the
-   * other. Without the lock they write at the same time and the folder ends up mixed.
+   * Two runs on one folder, one writing the nygard style and one madr. First a run is frozen
+   * (SIGSTOP) in the middle of its writing and a second run is started: it must be turned
+   * away and write nothing; once the first is let go, the folder is all its style. Then two
+   * runs are started at once: the folder ends all one style or all the other. Without the
+   * lock the second run would write while the first is frozen, and the folder would end up
+   * mixed.
    */
   @Test
   void twoGenerateRunsAtOnceDoNotInterleave() throws Exception {
@@ -197,34 +208,49 @@ class CrashSafetyIT {
     }
     assertThat(expected.get("nygard")).isNotEqualTo(expected.get("madr"));
     designs(dir, "accepted");
-    for (int round = 0; round < 2; round++) {
-      // from no ADRs at all, so that each run has every file to write
-      for (String name : markdown(dir).keySet()) {
-        Files.delete(dir.resolve(name));
-      }
-      List<String> styles = round == 0 ? List.of("nygard", "madr") : List.of("madr", "nygard");
-      List<Process> runs = new ArrayList<>();
-      List<File> logs = new ArrayList<>();
-      for (String style : styles) {
-        File log = work.resolve("run-" + round + "-" + style + ".log").toFile();
-        logs.add(log);
-        runs.add(new ProcessBuilder(command(dir, "--style", style))
-            .redirectErrorStream(true).redirectOutput(log).start());
-      }
-      for (int i = 0; i < 2; i++) {
-        int code = runs.get(i).waitFor();
-        String output = Files.readString(logs.get(i).toPath());
-        assertThat(code).as(output).isIn(0, 3);
-        if (code == 3) {
-          assertThat(output).contains("another kv-or-stream run is writing to this folder");
-        }
-      }
-      Map<String, String> now = markdown(dir);
-      assertThat(now.equals(expected.get("nygard")) || now.equals(expected.get("madr")))
-          .as("round " + round + ": every file from the same run (" + styleCount(now, expected) + ")")
-          .isTrue();
-      assertThat(leftovers(dir)).isEmpty();
+    generateHere(dir, "--style", "madr");
+    List<String> adrs = expected.get("madr").keySet().stream().filter(n -> !n.equals("README.md")).sorted().toList();
+
+    Process first = startLogged(dir, work.resolve("first.log"), "--style", "nygard");
+    assertThat(awaitReplaced(first, dir.resolve(adrs.get(DESIGNS / 10)))).as("the first run is writing").isTrue();
+    signal("STOP", first);
+    try {
+      Path secondLog = work.resolve("second.log");
+      Process second = startLogged(dir, secondLog, "--style", "madr");
+      assertThat(second.waitFor()).as(Files.readString(secondLog)).isEqualTo(3);
+      assertThat(Files.readString(secondLog)).contains("another kv-or-stream run is writing to this folder");
+    } finally {
+      signal("CONT", first);
     }
+    assertThat(first.waitFor()).as(Files.readString(work.resolve("first.log"))).isZero();
+    Map<String, String> now = markdown(dir);
+    assertThat(now).as("every file from the first run (" + styleCount(now, expected) + ")")
+        .isEqualTo(expected.get("nygard"));
+    assertThat(leftovers(dir)).isEmpty();
+
+    // both at once, from no ADRs at all, so that each run has every file to write
+    for (String name : markdown(dir).keySet()) {
+      Files.delete(dir.resolve(name));
+    }
+    List<Process> runs = new ArrayList<>();
+    List<Path> logs = new ArrayList<>();
+    for (String style : List.of("madr", "nygard")) {
+      Path log = work.resolve("both-" + style + ".log");
+      logs.add(log);
+      runs.add(startLogged(dir, log, "--style", style));
+    }
+    for (int i = 0; i < 2; i++) {
+      int code = runs.get(i).waitFor();
+      String output = Files.readString(logs.get(i));
+      assertThat(code).as(output).isIn(0, 3);
+      if (code == 3) {
+        assertThat(output).contains("another kv-or-stream run is writing to this folder");
+      }
+    }
+    now = markdown(dir);
+    assertThat(now.equals(expected.get("nygard")) || now.equals(expected.get("madr")))
+        .as("every file from the same run (" + styleCount(now, expected) + ")").isTrue();
+    assertThat(leftovers(dir)).isEmpty();
   }
 
   private static String styleCount(Map<String, String> now, Map<String, Map<String, String>> expected) {
