@@ -48,7 +48,7 @@ public final class JsonReport {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);
           }

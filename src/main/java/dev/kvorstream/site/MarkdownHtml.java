@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -35,7 +34,7 @@ public final class MarkdownHtml {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public MarkdownHtml() {
-    List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+    List<Extension> extensions = List.of(TablesExtension.create(), HeadingIds.create());
     this.parser = Parser.builder().extensions(extensions).build();
     this.renderer = HtmlRenderer.builder().extensions(extensions)
         .escapeHtml(true).sanitizeUrls(true).build();
