@@ -6,23 +6,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Infers omitted answers from a design's words. Each answer word has cue phrases (the
- * resource {@code cues.yaml}); per test, the answer whose cues weigh more in the text wins,
- * and a tie leaves the test unanswered. Phrases listed under {@code ignore} take their
- * words out of play without voting ("every time" is not fan-out). The inferred answer names its strongest cue.
+ * Infers omitted answers from a design's words, in two steps.
+ *
+ * <p>First the cue phrases of {@code cues.yaml} are found in the text (per test, each answer
+ * has its phrases; longer phrases claim their words first, and phrases under {@code ignore}
+ * claim words without voting). Then the learned {@link Model} weighs the text's
+ * {@link Features} (its words, word pairs, sentence openings, negated words and those cue
+ * phrases) into a verdict score and one score per test.
+ *
+ * <p>When the verdict score is within the model's margin, nothing is inferred: the evidence is
+ * weak and an honest "undecided" beats a wrong verdict. Otherwise each test whose own score
+ * agrees with the verdict by at least its margin is answered, and the others are left open
+ * (their question settles them); when no test passes its margin, the test that agrees most
+ * is answered. An inferred answer never disagrees with the verdict score, and it names the
+ * words of the text that weighed most for it.
  */
 public final class Inference {
 
   /** An inferred answer and the words of the text that led to it. */
   public record Inferred(Answer answer, String cue) {}
 
-  private final Map<Question, Cues.Index<Answer>> cues = new EnumMap<>(Question.class);
+  /** How many phrases of the text an inferred answer names at most. */
+  static final int PHRASES = 2;
 
-  Inference(Map<Question, List<Cues.Owned<Answer>>> cues) {
+  private final Map<Question, Cues.Index<Answer>> cues = new EnumMap<>(Question.class);
+  private final Model model;
+
+  Inference(Map<Question, List<Cues.Owned<Answer>>> cues, Model model) {
     cues.forEach((q, list) -> this.cues.put(q, new Cues.Index<>(list)));
+    this.model = model;
   }
 
   static Inference load() {
+    return new Inference(loadCues(), Model.load());
+  }
+
+  static Map<Question, List<Cues.Owned<Answer>>> loadCues() {
     Map<String, Object> data = DataFiles.read("cues.yaml");
     Map<Question, List<Cues.Owned<Answer>>> cues = new EnumMap<>(Question.class);
     for (Question q : Question.values()) {
@@ -41,23 +60,29 @@ public final class Inference {
       }
       cues.put(q, List.copyOf(owned));
     }
-    return new Inference(cues);
+    return cues;
   }
 
-  /** The answers the words suggest, per test; a test without a clear answer is absent. */
-  public Map<Question, Inferred> infer(List<String> tokens) {
-    Map<Question, Inferred> out = new EnumMap<>(Question.class);
+  /** The features the model reads in a text. */
+  List<Features.Found> features(List<String> tokens) {
+    Map<Question, List<Cues.Match<Answer>>> matches = new EnumMap<>(Question.class);
+    Map<Question, Cues.Match<Answer>> votes = new EnumMap<>(Question.class);
     for (Question q : Question.values()) {
-      Inferred inferred = inferOne(q, tokens);
-      if (inferred != null) {
-        out.put(q, inferred);
+      List<Cues.Match<Answer>> found = cues.get(q).select(tokens);
+      matches.put(q, found);
+      Cues.Match<Answer> vote = cueVote(q, found);
+      if (vote != null) {
+        votes.put(q, vote);
       }
     }
-    return out;
+    return Features.of(tokens, matches, votes);
   }
 
-  private Inferred inferOne(Question question, List<String> tokens) {
-    List<Cues.Match<Answer>> matches = cues.get(question).select(tokens);
+  /**
+   * The answer the cue phrases alone give a test (the answer whose phrases weigh more; none on
+   * a tie), as the strongest phrase of that answer.
+   */
+  private static Cues.Match<Answer> cueVote(Question question, List<Cues.Match<Answer>> matches) {
     Map<Answer, Integer> weight = new EnumMap<>(Answer.class);
     Map<Answer, Cues.Match<Answer>> strongest = new EnumMap<>(Answer.class);
     for (Cues.Match<Answer> m : matches) {
@@ -76,8 +101,73 @@ public final class Inference {
     if (kv == stream) {
       return null;
     }
-    Answer winner = kv > stream ? answers.get(0) : answers.get(1);
-    Cues.Match<Answer> cue = strongest.get(winner);
-    return new Inferred(winner, Cues.words(tokens, cue.start(), cue.end()));
+    return strongest.get(kv > stream ? answers.get(0) : answers.get(1));
+  }
+
+  /** The answers the words suggest, per test; a test without a clear answer is absent. */
+  public Map<Question, Inferred> infer(List<String> tokens) {
+    Map<Question, Inferred> out = new EnumMap<>(Question.class);
+    List<Features.Found> features = features(tokens);
+    Model.Score verdict = model.score(Model.Target.VERDICT, features);
+    if (Math.abs(verdict.value()) < model.margin(Model.Target.VERDICT)) {
+      return out;
+    }
+    boolean kv = verdict.value() > 0;
+    Question best = null;
+    double bestAgreement = 0;
+    Map<Question, Model.Score> scores = new EnumMap<>(Question.class);
+    for (Question q : Question.values()) {
+      Model.Score s = model.score(Model.Target.of(q), features);
+      scores.put(q, s);
+      double agreement = kv ? s.value() : -s.value();
+      if (agreement >= model.margin(Model.Target.of(q))) {
+        out.put(q, inferred(q, kv, s, verdict, tokens));
+      }
+      if (agreement > bestAgreement) {
+        best = q;
+        bestAgreement = agreement;
+      }
+    }
+    if (out.isEmpty() && best != null) {
+      out.put(best, inferred(best, kv, scores.get(best), verdict, tokens));
+    }
+    return out;
+  }
+
+  private static Inferred inferred(Question q, boolean kv, Model.Score own, Model.Score verdict, List<String> tokens) {
+    Answer answer = q.answers().get(kv ? 0 : 1);
+    String cue = phrases(own, kv, tokens);
+    if (cue.isEmpty()) {
+      cue = phrases(verdict, kv, tokens);
+    }
+    return new Inferred(answer, cue);
+  }
+
+  /**
+   * The words of the strongest contributions toward one side, at most {@link #PHRASES}, none
+   * inside another, strongest first, separated by commas.
+   */
+  static String phrases(Model.Score score, boolean kv, List<String> tokens) {
+    List<int[]> spans = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    for (Model.Contribution c : score.parts()) {
+      if (words.size() == PHRASES) {
+        break;
+      }
+      if ((c.value() > 0) != kv) {
+        continue;
+      }
+      int start = c.feature().start();
+      int end = c.feature().end();
+      boolean overlaps = false;
+      for (int[] s : spans) {
+        overlaps |= start < s[1] && s[0] < end;
+      }
+      if (!overlaps) {
+        spans.add(new int[] {start, end});
+        words.add(Cues.words(tokens, start, end));
+      }
+    }
+    return String.join(", ", words);
   }
 }
