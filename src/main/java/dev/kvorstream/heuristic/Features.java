@@ -22,8 +22,10 @@ import java.util.Set;
  *       the card") and facts their noun phrase ("The current price"), {@code f2:} its first
  *       two words, and {@code fs:SUFFIX} the ending of a first word that is not a known one
  *       ("Reconciliation of ..." ends in "tion": an action named as a noun);</li>
- *   <li>{@code c:TEST:ANSWER} a cue phrase of {@code cues.yaml} for that answer, and
- *       {@code cv:TEST:ANSWER} the answer the cue words alone would give a test.</li>
+ *   <li>{@code c:TEST:ANSWER} a cue phrase of {@code cues.yaml} for that answer,
+ *       {@code cv:TEST:ANSWER} the answer the cue words alone would give a test, and
+ *       {@code k:CLASS} a phrase of a word class of {@code cues.yaml} ("read by" is a
+ *       reader, "charge" an action, "twice" says once).</li>
  * </ul>
  * A feature found more than once counts once, with the words of its first occurrence.
  */
@@ -42,9 +44,10 @@ public final class Features {
    *
    * @param cueMatches the cue-phrase matches per test (from {@code cues.yaml}), may be empty
    * @param cueVotes per test, the strongest cue of the answer the cue words alone give
+   * @param classes the word-class phrases found (the {@code classes} of {@code cues.yaml})
    */
   public static List<Found> of(List<String> tokens, Map<Question, List<Cues.Match<Answer>>> cueMatches,
-      Map<Question, Cues.Match<Answer>> cueVotes) {
+      Map<Question, Cues.Match<Answer>> cueVotes, List<Cues.Match<String>> classes) {
     Map<String, Found> out = new LinkedHashMap<>();
     List<String> stems = new ArrayList<>(tokens.size());
     for (String t : tokens) {
@@ -102,6 +105,9 @@ public final class Features {
     for (Map.Entry<Question, Cues.Match<Answer>> e : cueVotes.entrySet()) {
       Cues.Match<Answer> m = e.getValue();
       add(out, "cv:" + e.getKey().key() + ":" + m.owner().word(), m.start(), m.end());
+    }
+    for (Cues.Match<String> m : classes) {
+      add(out, "k:" + m.owner(), m.start(), m.end());
     }
     return List.copyOf(out.values());
   }

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@link Features} (its words, word pairs, sentence openings, negated words and those cue
  * phrases) into a verdict score and one score per test.
  *
- * <p>When the verdict score is within the model's margin, nothing is inferred: the evidence is
+ * <p>When the verdict score is within the model's margin, or the text is a terse phrase about
+ * changes that names nothing telling ({@link #vague}), nothing is inferred: the evidence is
  * weak and an honest "undecided" beats a wrong verdict. Otherwise each test whose own score
  * agrees with the verdict by at least its margin is answered, and the others are left open
  * (their question settles them); when no test passes its margin, the test that agrees most
@@ -30,19 +31,31 @@ public final class Inference {
   static final int PHRASES = 2;
 
   private final Map<Question, Cues.Index<Answer>> cues = new EnumMap<>(Question.class);
+  private final Cues.Index<String> classes;
   private final Model model;
 
-  Inference(Map<Question, List<Cues.Owned<Answer>>> cues, Model model) {
-    cues.forEach((q, list) -> this.cues.put(q, new Cues.Index<>(list)));
+  Inference(Map<String, Object> cueData, Model model) {
+    loadCues(cueData).forEach((q, list) -> this.cues.put(q, new Cues.Index<>(list)));
+    this.classes = new Cues.Index<>(loadClasses(cueData));
     this.model = model;
   }
 
   static Inference load() {
-    return new Inference(loadCues(), Model.load());
+    return new Inference(DataFiles.read("cues.yaml"), Model.load());
   }
 
-  static Map<Question, List<Cues.Owned<Answer>>> loadCues() {
-    Map<String, Object> data = DataFiles.read("cues.yaml");
+  /** The word classes of {@code cues.yaml}, each phrase owned by its class name. */
+  static List<Cues.Owned<String>> loadClasses(Map<String, Object> data) {
+    List<Cues.Owned<String>> owned = new ArrayList<>();
+    DataFiles.map(data.get("classes")).forEach((name, phrases) -> {
+      for (Object phrase : DataFiles.list(phrases)) {
+        owned.add(new Cues.Owned<>(name, Cues.Cue.of((String) phrase)));
+      }
+    });
+    return owned;
+  }
+
+  static Map<Question, List<Cues.Owned<Answer>>> loadCues(Map<String, Object> data) {
     Map<Question, List<Cues.Owned<Answer>>> cues = new EnumMap<>(Question.class);
     for (Question q : Question.values()) {
       List<Cues.Owned<Answer>> owned = new ArrayList<>();
@@ -75,7 +88,7 @@ public final class Inference {
         votes.put(q, vote);
       }
     }
-    return Features.of(tokens, matches, votes);
+    return Features.of(tokens, matches, votes, classes.select(tokens));
   }
 
   /**
@@ -104,12 +117,39 @@ public final class Inference {
     return strongest.get(kv > stream ? answers.get(0) : answers.get(1));
   }
 
+  /** Word classes any of which makes a short phrase about changes say what it is. */
+  private static final List<String> TELLING = List.of(
+      "k:entity", "k:current", "k:reader", "k:once", "k:worker", "k:replay", "k:state", "k:slow", "k:job");
+
+  /**
+   * Whether a text is too terse to tell: a short phrase (at most {@link #TERSE} words) that
+   * speaks of events or changes ("Patient appointment changes", "Order events for the
+   * analytics pipeline") and says nothing of who reads them, of state, of doing work once, of
+   * workers or of cost. Such a path may be either, and only its answers can tell.
+   */
+  static boolean vague(List<String> tokens, List<Features.Found> features) {
+    long words = tokens.stream().filter(t -> !t.equals(Cues.SENTENCE)).count();
+    if (words > TERSE) {
+      return false;
+    }
+    boolean event = false;
+    for (Features.Found f : features) {
+      if (TELLING.contains(f.name()) || (f.name().equals("k:action") && f.start() == 0)) {
+        return false;
+      }
+      event |= f.name().equals("k:event") || f.name().equals("k:request");
+    }
+    return event;
+  }
+
+  static final int TERSE = 8;
+
   /** The answers the words suggest, per test; a test without a clear answer is absent. */
   public Map<Question, Inferred> infer(List<String> tokens) {
     Map<Question, Inferred> out = new EnumMap<>(Question.class);
     List<Features.Found> features = features(tokens);
     Model.Score verdict = model.score(Model.Target.VERDICT, features);
-    if (Math.abs(verdict.value()) < model.margin(Model.Target.VERDICT)) {
+    if (Math.abs(verdict.value()) < model.margin(Model.Target.VERDICT) || vague(tokens, features)) {
       return out;
     }
     boolean kv = verdict.value() > 0;
@@ -120,16 +160,19 @@ public final class Inference {
       Model.Score s = model.score(Model.Target.of(q), features);
       scores.put(q, s);
       double agreement = kv ? s.value() : -s.value();
-      if (agreement >= model.margin(Model.Target.of(q))) {
-        out.put(q, inferred(q, kv, s, verdict, tokens));
+      Inferred i = agreement > 0 && agreement >= model.margin(Model.Target.of(q))
+          ? inferred(q, kv, s, verdict, tokens) : null;
+      if (i != null) {
+        out.put(q, i);
       }
       if (agreement > bestAgreement) {
         best = q;
         bestAgreement = agreement;
       }
     }
-    if (out.isEmpty() && best != null) {
-      out.put(best, inferred(best, kv, scores.get(best), verdict, tokens));
+    Inferred fallback = out.isEmpty() && best != null ? inferred(best, kv, scores.get(best), verdict, tokens) : null;
+    if (fallback != null) {
+      out.put(best, fallback);
     }
     return out;
   }
@@ -140,7 +183,7 @@ public final class Inference {
     if (cue.isEmpty()) {
       cue = phrases(verdict, kv, tokens);
     }
-    return new Inferred(answer, cue);
+    return cue.isEmpty() ? null : new Inferred(answer, cue);
   }
 
   /**

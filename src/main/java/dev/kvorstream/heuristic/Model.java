@@ -21,8 +21,7 @@ import java.util.Map;
  * {@code model.tsv}: one line per feature, its name and its five weights (verdict, restart,
  * delivery, processing, nature) separated by tabs; the line {@code margin} holds the five
  * abstention margins and the feature {@code bias} the constant terms. A contribution is its
- * weight divided by the square root of the number of features the text has, so a long text
- * does not win by length alone.
+ * weight times {@link #scale}, so a long text does not win by length alone.
  */
 public final class Model {
 
@@ -112,7 +111,7 @@ public final class Model {
   /** The score of a text's features for one target. */
   public Score score(Target target, List<Features.Found> features) {
     int t = target.ordinal();
-    double scale = 1.0 / Math.sqrt(Math.max(1, features.size()));
+    double scale = scale(features.size());
     double[] bias = weights.get(BIAS);
     double sum = bias == null ? 0 : bias[t];
     List<Contribution> parts = new ArrayList<>();
@@ -128,6 +127,18 @@ public final class Model {
         .thenComparing(c -> c.feature().name()));
     return new Score(sum, List.copyOf(parts));
   }
+
+  /**
+   * What each feature's weight is multiplied by in a text with {@code features} features: one
+   * over the square root of that number, but never more than for {@link #FLOOR} features, so
+   * a text of two words cannot speak as loudly as a sentence.
+   */
+  static double scale(int features) {
+    return 1.0 / StrictMath.sqrt(Math.max(FLOOR, features));
+  }
+
+  /** The fewest features a text is scaled for. */
+  static final int FLOOR = 48;
 
   /** A weight as the resource writes it: fixed decimals, no locale. */
   static String format(double value) {

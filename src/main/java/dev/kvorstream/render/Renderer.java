@@ -70,7 +70,8 @@ public final class Renderer {
     for (String name : List.of(adrTemplate, "lib/words.ftl", "lib/sections.ftl", "lib/nats.ftl")) {
       all.append(name).append('\n').append(templates.raw(name)).append('\n');
     }
-    for (String resource : List.of("/dev/kvorstream/heuristic/cues.yaml", "/dev/kvorstream/heuristic/cases.yaml")) {
+    for (String resource : List.of("/dev/kvorstream/heuristic/cues.yaml", "/dev/kvorstream/heuristic/model.tsv",
+        "/dev/kvorstream/heuristic/cases.yaml")) {
       try (var in = Renderer.class.getResourceAsStream(resource)) {
         all.append(resource).append('\n').append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
       } catch (java.io.IOException | NullPointerException e) {

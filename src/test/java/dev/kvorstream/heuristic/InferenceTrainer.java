@@ -26,15 +26,15 @@ import java.util.TreeMap;
 final class InferenceTrainer {
 
   /** A feature kept in the model must occur in at least this many training texts. */
-  static final int MIN_COUNT = Integer.getInteger("mc", 2);
+  static final int MIN_COUNT = 2;
   /** The L2 penalty on the weights (not on the bias). */
-  static final double LAMBDA = Double.parseDouble(System.getProperty("lambda", "0.002"));
+  static final double LAMBDA = 0.0001;
   /** Gradient steps per fit. */
-  static final int STEPS = Integer.getInteger("steps", 1500);
+  static final int STEPS = 2000;
   /** Folds of the cross-validation that sets the margins. */
   static final int FOLDS = 5;
-  /** At most this share of the training examples may be wrong beyond the verdict margin. */
-  static final double VERDICT_WRONG = 0.015;
+  /** At most this share of the corpus examples may be wrong beyond the verdict margin. */
+  static final double VERDICT_WRONG = 0.02;
   /** At most this share of the answered tests may be wrong beyond a test's margin. */
   static final double TEST_WRONG = 0.05;
   /** Weights below this (in size) are left out of the resource. */
@@ -48,13 +48,13 @@ final class InferenceTrainer {
    * such texts ("changes", "events", "sync") learn to say little either way.
    */
   static final int UNDECIDED = 2;
-  static final double UNDECIDED_WEIGHT = Double.parseDouble(System.getProperty("uw", "3"));
+  static final double UNDECIDED_WEIGHT = 3;
 
   /**
    * A training example: its feature ids and its label per target (+1 KV side, -1 stream, 0
    * none; for the verdict {@link #UNDECIDED} when a NATS expert could not tell).
    */
-  record Row(int[] features, double scale, int[] labels) {}
+  record Row(int[] features, double scale, int[] labels, boolean vague) {}
 
   private final List<String> vocabulary;
   private final List<Row> rows;
@@ -62,7 +62,7 @@ final class InferenceTrainer {
 
   InferenceTrainer(List<InferenceData.Example> examples) {
     this.examples = List.copyOf(examples);
-    Inference inference = new Inference(Inference.loadCues(), null);
+    Inference inference = new Inference(DataFiles.read("cues.yaml"), null);
     List<List<Features.Found>> found = new ArrayList<>();
     Map<String, Integer> counts = new TreeMap<>();
     for (InferenceData.Example e : examples) {
@@ -75,11 +75,7 @@ final class InferenceTrainer {
     List<String> vocab = new ArrayList<>();
     vocab.add(Model.BIAS);
     counts.forEach((name, n) -> {
-      boolean dropped = false;
-      for (String prefix : System.getProperty("drop", "").split(",")) {
-        dropped |= !prefix.isEmpty() && name.startsWith(prefix);
-      }
-      if (n >= MIN_COUNT && !dropped) {
+      if (n >= MIN_COUNT) {
         vocab.add(name);
       }
     });
@@ -92,7 +88,8 @@ final class InferenceTrainer {
     for (int i = 0; i < examples.size(); i++) {
       List<Features.Found> f = found.get(i);
       int[] fs = f.stream().map(x -> ids.get(x.name())).filter(x -> x != null).mapToInt(Integer::intValue).toArray();
-      rows.add(new Row(fs, 1.0 / StrictMath.sqrt(Math.max(Integer.getInteger("n0", 1), f.size())), labels(examples.get(i))));
+      rows.add(new Row(fs, Model.scale(f.size()), labels(examples.get(i)),
+          Inference.vague(Cues.tokens(examples.get(i).text()), f)));
     }
   }
 
@@ -189,49 +186,36 @@ final class InferenceTrainer {
   }
 
   /**
-   * The margins: for the verdict, the smallest that keeps the out-of-fold wrong verdicts at
-   * most {@link #VERDICT_WRONG} of the examples; for a test, the smallest that keeps its
-   * wrong answers among those it gives at most {@link #TEST_WRONG}, counting only answers
-   * that agree with a verdict given (the way inference uses them).
+   * The margins. For the verdict: the smallest that keeps the out-of-fold wrong verdicts of
+   * the corpus examples (the older sets are easier: the cue phrases were tuned on them) at
+   * most {@link #VERDICT_WRONG} of them. For a test: the smallest that keeps its wrong
+   * answers at most {@link #TEST_WRONG} of those it gives, counting only answers given with a
+   * verdict and agreeing with it (the way inference uses them).
    */
   double[] margins(double[][] cv) {
     double[] m = new double[TARGETS];
-    int labelled = 0;
-    for (Row r : rows) {
-      labelled += r.labels()[0] != 0 ? 1 : 0;
-    }
-    for (int step = 0; step <= 400; step++) {
-      double margin = step * 0.01;
-      int wrong = 0;
-      for (int i = 0; i < rows.size(); i++) {
-        int y = rows.get(i).labels()[0];
-        double s = cv[0][i];
-        if (Math.abs(s) >= margin && (y == UNDECIDED || (s > 0) != (y > 0))) {
-          wrong++;
-        }
-      }
-      if (wrong <= VERDICT_WRONG * labelled) {
-        m[0] = margin;
+    for (int step = 0; step <= 500; step++) {
+      m[0] = step * 0.01;
+      int[] c = verdictCounts(cv, m[0], InferenceData.CORPUS);
+      if (c[1] <= VERDICT_WRONG * (c[0] + c[1] + c[2])) {
         break;
       }
-      m[0] = margin;
     }
     for (int t = 1; t < TARGETS; t++) {
-      for (int step = 0; step <= 400; step++) {
-        double margin = step * 0.01;
+      for (int step = 0; step <= 500; step++) {
+        m[t] = step * 0.01;
         int given = 0;
         int wrong = 0;
         for (int i = 0; i < rows.size(); i++) {
           int y = rows.get(i).labels()[t];
           double v = cv[0][i];
           double s = cv[t][i];
-          if (y == 0 || Math.abs(v) < m[0] || (v > 0 ? s : -s) < margin) {
+          if (y == 0 || rows.get(i).vague() || Math.abs(v) < m[0] || (v > 0 ? s : -s) < m[t]) {
             continue;
           }
           given++;
           wrong += (s > 0) != (y > 0) ? 1 : 0;
         }
-        m[t] = margin;
         if (wrong <= TEST_WRONG * given) {
           break;
         }
@@ -283,8 +267,8 @@ final class InferenceTrainer {
         continue;
       }
       int y = rows.get(i).labels()[0];
-      double s = cv[0][i];
-      if (Math.abs(s) < margin) {
+      double s = rows.get(i).vague() ? 0 : cv[0][i];
+      if (Math.abs(s) < margin || rows.get(i).vague()) {
         c[y == UNDECIDED ? 0 : 2]++;
       } else if (y != UNDECIDED && (s > 0) == (y > 0)) {
         c[0]++;
@@ -301,16 +285,12 @@ final class InferenceTrainer {
     InferenceTrainer trainer = new InferenceTrainer(InferenceData.training());
     if (args.length > 0 && args[0].equals("--cv")) {
       double[][] cv = trainer.crossValidated();
-      double alpha = Double.parseDouble(System.getProperty("alpha", "0"));
-      for (int i = 0; i < trainer.rows.size(); i++) {
-        cv[0][i] += alpha * (cv[1][i] + cv[2][i] + cv[3][i] + cv[4][i]);
-      }
       double[] m = trainer.margins(cv);
       System.out.println("margins " + Arrays.toString(m));
       for (double margin = 0; margin < 5; margin += 0.01) {
         int[] c = trainer.verdictCounts(cv, margin);
-        if (c[1] <= 0.025 * trainer.rows.size()) {
-          int[] k = trainer.verdictCounts(cv, margin, InferenceData.CORPUS);
+        int[] k = trainer.verdictCounts(cv, margin, InferenceData.CORPUS);
+        if (k[1] <= 0.025 * (k[0] + k[1] + k[2])) {
           System.out.printf("best at wrong <= 2.5%%: margin %.2f right %d wrong %d undecided %d; corpus only %d %d %d%n",
               margin, c[0], c[1], c[2], k[0], k[1], k[2]);
           break;
@@ -324,7 +304,7 @@ final class InferenceTrainer {
         double margin = Double.parseDouble(args[1]);
         for (int i = 0; i < trainer.rows.size(); i++) {
           int y = trainer.rows.get(i).labels()[0];
-          double v = cv[0][i];
+          double v = trainer.rows.get(i).vague() ? 0 : cv[0][i];
           boolean wrong = Math.abs(v) >= margin && (y == UNDECIDED || (v > 0) != (y > 0));
           boolean undecided = Math.abs(v) < margin && y != UNDECIDED;
           if (wrong || undecided) {
