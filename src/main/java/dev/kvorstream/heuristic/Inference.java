@@ -27,6 +27,11 @@ public final class Inference {
   /** An inferred answer and the words of the text that led to it. */
   public record Inferred(Answer answer, String cue) {}
 
+  /** Words that weigh but say nothing to a reader on their own; a phrase of only these is not named. */
+  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(
+      "a", "an", "the", "of", "from", "to", "for", "in", "on", "at", "by", "with", "and", "or", "it", "its",
+      "is", "are", "be", "was", "as", "that", "this", "we", "our", "s", "t", "i", "my", "so", "if", "when");
+
   /** How many phrases of the text an inferred answer names at most. */
   static final int PHRASES = 2;
 
@@ -188,7 +193,8 @@ public final class Inference {
 
   /**
    * The words of the strongest contributions toward one side, at most {@link #PHRASES}, none
-   * inside another, strongest first, separated by commas.
+   * overlapping another and none of function words alone, strongest first, separated by
+   * commas.
    */
   static String phrases(Model.Score score, boolean kv, List<String> tokens) {
     List<int[]> spans = new ArrayList<>();
@@ -202,6 +208,9 @@ public final class Inference {
       }
       int start = c.feature().start();
       int end = c.feature().end();
+      if (tokens.subList(start, end).stream().allMatch(FUNCTION_WORDS::contains)) {
+        continue;
+      }
       boolean overlaps = false;
       for (int[] s : spans) {
         overlaps |= start < s[1] && s[0] < end;
