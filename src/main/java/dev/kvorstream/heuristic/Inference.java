@@ -124,13 +124,14 @@ public final class Inference {
 
   /** Word classes any of which makes a short phrase about changes say what it is. */
   private static final List<String> TELLING = List.of(
-      "k:entity", "k:current", "k:reader", "k:once", "k:worker", "k:replay", "k:state", "k:slow", "k:job");
+      "k:entity", "k:current", "k:reader", "k:once", "k:worker", "k:replay", "k:slow", "k:job");
 
   /**
    * Whether a text is too terse to tell: a short phrase (at most {@link #TERSE} words) that
-   * speaks of events or changes ("Patient appointment changes", "Order events for the
-   * analytics pipeline") and says nothing of who reads them, of state, of doing work once, of
-   * workers or of cost. Such a path may be either, and only its answers can tell.
+   * names a kind of message ("Patient appointment changes", "Order events for the analytics
+   * pipeline", "Price changes from the ERP") and says nothing of who reads it, of one value
+   * per thing, of doing work once, of workers, of cost or of schedules, and does not open
+   * with a verb. Such a path may be either, and only its answers can tell.
    */
   static boolean vague(List<String> tokens, List<Features.Found> features) {
     long words = tokens.stream().filter(t -> !t.equals(Cues.SENTENCE)).count();

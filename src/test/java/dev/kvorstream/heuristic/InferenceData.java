@@ -23,6 +23,9 @@ final class InferenceData {
   /** The older sets, labelled with verdicts only; all of them train the model. */
   static final List<String> OLDER = List.of("tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml");
 
+  /** Descriptions written for the model in the corpus's format; all of them train it. */
+  static final String WRITTEN = "written.yaml";
+
   /** The corpus of descriptions with domains, styles and answers. */
   static final String CORPUS = "corpus.yaml";
 
@@ -46,6 +49,7 @@ final class InferenceData {
     for (String name : OLDER) {
       all.addAll(read(name));
     }
+    all.addAll(read(WRITTEN));
     for (Example e : read(CORPUS)) {
       if (!e.heldOut()) {
         all.add(e);

@@ -33,8 +33,8 @@ final class InferenceTrainer {
   static final int STEPS = 2000;
   /** Folds of the cross-validation that sets the margins. */
   static final int FOLDS = 5;
-  /** At most this share of the corpus examples may be wrong beyond the verdict margin. */
-  static final double VERDICT_WRONG = 0.02;
+  /** How many undecided verdicts one wrong verdict is as bad as, when the margin is chosen. */
+  static final double WRONG_COST = 5;
   /** At most this share of the answered tests may be wrong beyond a test's margin. */
   static final double TEST_WRONG = 0.05;
   /** Weights below this (in size) are left out of the resource. */
@@ -186,19 +186,22 @@ final class InferenceTrainer {
   }
 
   /**
-   * The margins. For the verdict: the smallest that keeps the out-of-fold wrong verdicts of
-   * the corpus examples (the older sets are easier: the cue phrases were tuned on them) at
-   * most {@link #VERDICT_WRONG} of them. For a test: the smallest that keeps its wrong
+   * The margins. For the verdict: the one where the out-of-fold verdicts of the corpus
+   * examples (the older sets are easier: the cue phrases were tuned on them) cost least, a
+   * wrong one costing {@link #WRONG_COST} undecided ones; of equal costs, the largest margin.
+   * For a test: the smallest that keeps its wrong
    * answers at most {@link #TEST_WRONG} of those it gives, counting only answers given with a
    * verdict and agreeing with it (the way inference uses them).
    */
   double[] margins(double[][] cv) {
     double[] m = new double[TARGETS];
+    double best = Double.MAX_VALUE;
     for (int step = 0; step <= 500; step++) {
-      m[0] = step * 0.01;
-      int[] c = verdictCounts(cv, m[0], InferenceData.CORPUS);
-      if (c[1] <= VERDICT_WRONG * (c[0] + c[1] + c[2])) {
-        break;
+      int[] c = verdictCounts(cv, step * 0.01, InferenceData.CORPUS);
+      double cost = WRONG_COST * c[1] + c[2];
+      if (cost <= best) {
+        best = cost;
+        m[0] = step * 0.01;
       }
     }
     for (int t = 1; t < TARGETS; t++) {
@@ -297,7 +300,7 @@ final class InferenceTrainer {
         }
       }
       for (double margin : new double[] {0, 0.25, 0.5, 0.75, 1.0, m[0]}) {
-        int[] c = trainer.verdictCounts(cv, margin);
+        int[] c = trainer.verdictCounts(cv, margin, InferenceData.CORPUS);
         System.out.printf("margin %.2f: right %d wrong %d undecided %d of %d%n", margin, c[0], c[1], c[2], trainer.rows.size());
       }
       if (args.length > 1) {
