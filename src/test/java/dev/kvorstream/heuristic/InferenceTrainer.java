@@ -19,9 +19,11 @@ import java.util.TreeMap;
  * bytes on any machine. The abstention margins come from five-fold cross-validation on the
  * training examples alone.
  *
- * <p>Run {@code mvn -B -q test-compile exec:java}-free: {@code java -cp target/classes:target/test-classes:...
- * dev.kvorstream.heuristic.InferenceTrainer} writes the resource; the simplest way is the
- * test {@code InferenceModelTest} with {@code -Dretrain=true} (see docs/inference.md).
+ * <p>The test {@code InferenceModelTest} with {@code -Dretrain=true} rewrites the resource
+ * (see docs/inference.md). Run as a program with the test class path, {@code main} does the
+ * same; with {@code --cv [MARGIN]} it prints the cross-validated figures instead (and the
+ * texts out-of-fold wrong or undecided at MARGIN), for choosing settings without the
+ * held-out part.
  */
 final class InferenceTrainer {
 
@@ -301,7 +303,7 @@ final class InferenceTrainer {
       }
       for (double margin : new double[] {0, 0.25, 0.5, 0.75, 1.0, m[0]}) {
         int[] c = trainer.verdictCounts(cv, margin, InferenceData.CORPUS);
-        System.out.printf("margin %.2f: right %d wrong %d undecided %d of %d%n", margin, c[0], c[1], c[2], trainer.rows.size());
+        System.out.printf("corpus, out of fold, margin %.2f: right %d wrong %d undecided %d%n", margin, c[0], c[1], c[2]);
       }
       if (args.length > 1) {
         double margin = Double.parseDouble(args[1]);
