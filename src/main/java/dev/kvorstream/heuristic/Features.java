@@ -112,6 +112,16 @@ public final class Features {
     return List.copyOf(out.values());
   }
 
+  /**
+   * Whether a feature tells something by itself: a cue phrase or a word class of the
+   * hand-written vocabulary, or the opening of a sentence (a verb there asks for work, a noun
+   * phrase names a thing). A word alone, such as "not", "the" or "two", does not.
+   */
+  public static boolean telling(String name) {
+    return name.startsWith("c:") || name.startsWith("cv:") || name.startsWith("k:") || name.startsWith("f:")
+        || name.startsWith("f2:");
+  }
+
   private static void add(Map<String, Found> out, String name, int start, int end) {
     out.putIfAbsent(name, new Found(name, start, end));
   }

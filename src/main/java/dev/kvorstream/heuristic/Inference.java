@@ -122,6 +122,27 @@ public final class Inference {
     return strongest.get(kv > stream ? answers.get(0) : answers.get(1));
   }
 
+  /**
+   * Whether a verdict score decides: it passes the margin, some phrase of the hand-written
+   * vocabulary (a cue phrase or a word class) weighs toward the same side ({@code known} is
+   * their weight toward the score's side), and the text is not {@link #vague}. A text whose
+   * verdict would rest only on words such as "not", "the" or "two" is not decided.
+   */
+  static boolean decides(double score, double known, double margin, boolean vague) {
+    return !vague && Math.abs(score) >= margin && known != 0;
+  }
+
+  /** The weight of the hand-written vocabulary toward a score's side. */
+  private static double known(Model.Score score) {
+    double sum = 0;
+    for (Model.Contribution c : score.parts()) {
+      if (Features.telling(c.feature().name()) && (c.value() > 0) == (score.value() > 0)) {
+        sum += c.value();
+      }
+    }
+    return sum;
+  }
+
   /** Word classes any of which makes a short phrase about changes say what it is. */
   private static final List<String> TELLING = List.of(
       "k:entity", "k:current", "k:reader", "k:once", "k:worker", "k:replay", "k:slow", "k:job");
@@ -155,7 +176,7 @@ public final class Inference {
     Map<Question, Inferred> out = new EnumMap<>(Question.class);
     List<Features.Found> features = features(tokens);
     Model.Score verdict = model.score(Model.Target.VERDICT, features);
-    if (Math.abs(verdict.value()) < model.margin(Model.Target.VERDICT) || vague(tokens, features)) {
+    if (!decides(verdict.value(), known(verdict), model.margin(Model.Target.VERDICT), vague(tokens, features))) {
       return out;
     }
     boolean kv = verdict.value() > 0;

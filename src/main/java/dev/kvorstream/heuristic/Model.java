@@ -103,6 +103,12 @@ public final class Model {
     return new Model(weights, margins);
   }
 
+  /** The constant term of a target's score. */
+  public double bias(Target target) {
+    double[] b = weights.get(BIAS);
+    return b == null ? 0 : b[target.ordinal()];
+  }
+
   /** The margin a score must pass (either way) for the model to answer. */
   public double margin(Target target) {
     return margins[target.ordinal()];

@@ -169,7 +169,7 @@ final class InferenceTrainer {
 
   /** Out-of-fold scores per target for every row: fold = position modulo {@link #FOLDS}. */
   double[][] crossValidated() {
-    double[][] out = new double[TARGETS][rows.size()];
+    double[][] out = new double[TARGETS + 1][rows.size()];
     for (int fold = 0; fold < FOLDS; fold++) {
       List<Row> train = new ArrayList<>();
       for (int i = 0; i < rows.size(); i++) {
@@ -182,9 +182,24 @@ final class InferenceTrainer {
         for (int t = 0; t < TARGETS; t++) {
           out[t][i] = score(w[t], rows.get(i));
         }
+        out[TARGETS][i] = knownEvidence(w[0], rows.get(i), out[0][i] > 0);
       }
     }
     return out;
+  }
+
+  /**
+   * The weight of the hand-written vocabulary (cue phrases and word classes) of a row toward
+   * one side: what {@link Inference#decides} requires besides the margin.
+   */
+  double knownEvidence(double[] w, Row r, boolean kv) {
+    double sum = 0;
+    for (int f : r.features()) {
+      if (Features.telling(vocabulary.get(f)) && (w[f] > 0) == kv) {
+        sum += w[f] * r.scale();
+      }
+    }
+    return sum;
   }
 
   /**
@@ -215,7 +230,7 @@ final class InferenceTrainer {
           int y = rows.get(i).labels()[t];
           double v = cv[0][i];
           double s = cv[t][i];
-          if (y == 0 || rows.get(i).vague() || Math.abs(v) < m[0] || (v > 0 ? s : -s) < m[t]) {
+          if (y == 0 || !Inference.decides(v, cv[TARGETS][i], m[0], rows.get(i).vague()) || (v > 0 ? s : -s) < m[t]) {
             continue;
           }
           given++;
@@ -272,8 +287,8 @@ final class InferenceTrainer {
         continue;
       }
       int y = rows.get(i).labels()[0];
-      double s = rows.get(i).vague() ? 0 : cv[0][i];
-      if (Math.abs(s) < margin || rows.get(i).vague()) {
+      double s = cv[0][i];
+      if (!Inference.decides(s, cv[TARGETS][i], margin, rows.get(i).vague())) {
         c[y == UNDECIDED ? 0 : 2]++;
       } else if (y != UNDECIDED && (s > 0) == (y > 0)) {
         c[0]++;
@@ -309,9 +324,10 @@ final class InferenceTrainer {
         double margin = Double.parseDouble(args[1]);
         for (int i = 0; i < trainer.rows.size(); i++) {
           int y = trainer.rows.get(i).labels()[0];
-          double v = trainer.rows.get(i).vague() ? 0 : cv[0][i];
-          boolean wrong = Math.abs(v) >= margin && (y == UNDECIDED || (v > 0) != (y > 0));
-          boolean undecided = Math.abs(v) < margin && y != UNDECIDED;
+          double v = cv[0][i];
+          boolean decides = Inference.decides(v, cv[TARGETS][i], margin, trainer.rows.get(i).vague());
+          boolean wrong = decides && (y == UNDECIDED || (v > 0) != (y > 0));
+          boolean undecided = !decides && y != UNDECIDED;
           if (wrong || undecided) {
             System.out.printf("%s %+.2f %s [%s]%n", wrong ? "WRONG" : "undec", v, trainer.examples.get(i).text(),
                 trainer.examples.get(i).set());
