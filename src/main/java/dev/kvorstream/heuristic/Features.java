@@ -20,8 +20,8 @@ import java.util.Set;
  *       "shown_the" and "on_dashboard");</li>
  *   <li>{@code f:STEM} the first word of a sentence, where requests put their verb ("Charge
  *       the card") and facts their noun phrase ("The current price"), {@code f2:} its first
- *       two words, and {@code fs:SUFFIX} the ending of a first word that is not a known one
- *       ("Reconciliation of ..." ends in "tion": an action named as a noun);</li>
+ *       two words, and {@code fs:SUFFIX} the ending of a first word ("Reconciliation of ..."
+ *       ends in "tion": an action named as a noun);</li>
  *   <li>{@code c:TEST:ANSWER} a cue phrase of {@code cues.yaml} for that answer,
  *       {@code cv:TEST:ANSWER} the answer the cue words alone would give a test, and
  *       {@code k:CLASS} a phrase of a word class of {@code cues.yaml} ("read by" is a

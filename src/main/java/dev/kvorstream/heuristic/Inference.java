@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Infers omitted answers from a design's words, in two steps.
@@ -11,16 +12,18 @@ import java.util.Map;
  * <p>First the cue phrases of {@code cues.yaml} are found in the text (per test, each answer
  * has its phrases; longer phrases claim their words first, and phrases under {@code ignore}
  * claim words without voting). Then the learned {@link Model} weighs the text's
- * {@link Features} (its words, word pairs, sentence openings, negated words and those cue
- * phrases) into a verdict score and one score per test.
+ * {@link Features} (its words, word pairs, sentence openings, negated words, those cue
+ * phrases and the word classes of {@code cues.yaml}) into a verdict score and one score per
+ * test.
  *
- * <p>When the verdict score is within the model's margin, or the text is a terse phrase about
- * changes that names nothing telling ({@link #vague}), nothing is inferred: the evidence is
- * weak and an honest "undecided" beats a wrong verdict. Otherwise each test whose own score
- * agrees with the verdict by at least its margin is answered, and the others are left open
- * (their question settles them); when no test passes its margin, the test that agrees most
- * is answered. An inferred answer never disagrees with the verdict score, and it names the
- * words of the text that weighed most for it.
+ * <p>When the verdict score does not {@link #decides decide} (it is within the model's
+ * margin, nothing of the hand-written vocabulary or a sentence opening weighs on its side, or
+ * the text is a terse phrase naming a kind of message, {@link #vague}), nothing is inferred:
+ * the evidence is weak and an honest "undecided" beats a wrong verdict. Otherwise each test
+ * whose own score agrees with the verdict by at least its margin is answered, and the others
+ * are left open (their question settles them); when no test passes its margin, the test that
+ * agrees most is answered. An inferred answer never disagrees with the verdict score, and it
+ * names the words of the text that weighed most for it.
  */
 public final class Inference {
 
@@ -28,7 +31,7 @@ public final class Inference {
   public record Inferred(Answer answer, String cue) {}
 
   /** Words that weigh but say nothing to a reader on their own; a phrase of only these is not named. */
-  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of(
+  private static final Set<String> FUNCTION_WORDS = Set.of(
       "a", "an", "the", "of", "from", "to", "for", "in", "on", "at", "by", "with", "and", "or", "it", "its",
       "is", "are", "be", "was", "as", "that", "this", "we", "our", "s", "t", "i", "my", "so", "if", "when");
 
@@ -123,17 +126,18 @@ public final class Inference {
   }
 
   /**
-   * Whether a verdict score decides: it passes the margin, some phrase of the hand-written
-   * vocabulary (a cue phrase or a word class) weighs toward the same side ({@code known} is
-   * their weight toward the score's side), and the text is not {@link #vague}. A text whose
-   * verdict would rest only on words such as "not", "the" or "two" is not decided.
+   * Whether a verdict score decides: it passes the margin, some {@link Features#telling}
+   * feature (a cue phrase, a word class, a sentence opening) weighs toward the same side
+   * ({@code telling} is their weight toward the score's side), and the text is not
+   * {@link #vague}. A text whose verdict would rest only on words such as "not", "the" or
+   * "two" is not decided.
    */
-  static boolean decides(double score, double known, double margin, boolean vague) {
-    return !vague && Math.abs(score) >= margin && known != 0;
+  static boolean decides(double score, double telling, double margin, boolean vague) {
+    return !vague && Math.abs(score) >= margin && telling != 0;
   }
 
-  /** The weight of the hand-written vocabulary toward a score's side. */
-  private static double known(Model.Score score) {
+  /** The weight of the telling features toward a score's side. */
+  private static double telling(Model.Score score) {
     double sum = 0;
     for (Model.Contribution c : score.parts()) {
       if (Features.telling(c.feature().name()) && (c.value() > 0) == (score.value() > 0)) {
@@ -143,8 +147,8 @@ public final class Inference {
     return sum;
   }
 
-  /** Word classes any of which makes a short phrase about changes say what it is. */
-  private static final List<String> TELLING = List.of(
+  /** Word classes any of which makes a short phrase naming a kind of message say what it is. */
+  private static final List<String> SAYS_WHAT = List.of(
       "k:entity", "k:current", "k:reader", "k:once", "k:worker", "k:replay", "k:slow", "k:job");
 
   /**
@@ -161,7 +165,7 @@ public final class Inference {
     }
     boolean event = false;
     for (Features.Found f : features) {
-      if (TELLING.contains(f.name()) || (f.name().equals("k:action") && f.start() == 0)) {
+      if (SAYS_WHAT.contains(f.name()) || (f.name().equals("k:action") && f.start() == 0)) {
         return false;
       }
       event |= f.name().equals("k:event") || f.name().equals("k:request");
@@ -176,7 +180,7 @@ public final class Inference {
     Map<Question, Inferred> out = new EnumMap<>(Question.class);
     List<Features.Found> features = features(tokens);
     Model.Score verdict = model.score(Model.Target.VERDICT, features);
-    if (!decides(verdict.value(), known(verdict), model.margin(Model.Target.VERDICT), vague(tokens, features))) {
+    if (!decides(verdict.value(), telling(verdict), model.margin(Model.Target.VERDICT), vague(tokens, features))) {
       return out;
     }
     boolean kv = verdict.value() > 0;
@@ -221,7 +225,7 @@ public final class Inference {
   static String phrases(Model.Score score, boolean kv, List<String> tokens) {
     List<int[]> spans = new ArrayList<>();
     List<String> words = new ArrayList<>();
-    for (Model.Contribution c : score.parts()) {
+    for (Model.Contribution c : Model.strongestFirst(score)) {
       if (words.size() == PHRASES) {
         break;
       }

@@ -47,7 +47,7 @@ public final class Model {
   /** One feature's part in a score: positive toward the KV side. */
   public record Contribution(Features.Found feature, double value) {}
 
-  /** A score and the contributions it was summed from, strongest first. */
+  /** A score and the contributions it was summed from, in the order of the features. */
   public record Score(double value, List<Contribution> parts) {}
 
   static final String BIAS = "bias";
@@ -103,12 +103,6 @@ public final class Model {
     return new Model(weights, margins);
   }
 
-  /** The constant term of a target's score. */
-  public double bias(Target target) {
-    double[] b = weights.get(BIAS);
-    return b == null ? 0 : b[target.ordinal()];
-  }
-
   /** The margin a score must pass (either way) for the model to answer. */
   public double margin(Target target) {
     return margins[target.ordinal()];
@@ -129,9 +123,15 @@ public final class Model {
         parts.add(new Contribution(f, c));
       }
     }
-    parts.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.value()))
+    return new Score(sum, parts);
+  }
+
+  /** A score's contributions, strongest first (ties by feature name). */
+  static List<Contribution> strongestFirst(Score score) {
+    List<Contribution> sorted = new ArrayList<>(score.parts());
+    sorted.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.value()))
         .thenComparing(c -> c.feature().name()));
-    return new Score(sum, List.copyOf(parts));
+    return sorted;
   }
 
   /**

@@ -167,7 +167,10 @@ final class InferenceTrainer {
     return z;
   }
 
-  /** Out-of-fold scores per target for every row: fold = position modulo {@link #FOLDS}. */
+  /**
+   * Out-of-fold scores per target for every row (fold = position modulo {@link #FOLDS}), and
+   * as a last array the weight of each row's telling features toward its verdict score's side.
+   */
   double[][] crossValidated() {
     double[][] out = new double[TARGETS + 1][rows.size()];
     for (int fold = 0; fold < FOLDS; fold++) {
@@ -182,17 +185,17 @@ final class InferenceTrainer {
         for (int t = 0; t < TARGETS; t++) {
           out[t][i] = score(w[t], rows.get(i));
         }
-        out[TARGETS][i] = knownEvidence(w[0], rows.get(i), out[0][i] > 0);
+        out[TARGETS][i] = telling(w[0], rows.get(i), out[0][i] > 0);
       }
     }
     return out;
   }
 
   /**
-   * The weight of the hand-written vocabulary (cue phrases and word classes) of a row toward
-   * one side: what {@link Inference#decides} requires besides the margin.
+   * The weight of a row's telling features (cue phrases, word classes, sentence openings)
+   * toward one side: what {@link Inference#decides} requires besides the margin.
    */
-  double knownEvidence(double[] w, Row r, boolean kv) {
+  double telling(double[] w, Row r, boolean kv) {
     double sum = 0;
     for (int f : r.features()) {
       if (Features.telling(vocabulary.get(f)) && (w[f] > 0) == kv) {
