@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -36,7 +35,7 @@ public final class MarkdownHtml {
   private final ConcurrentHashMap<String, String> sections = new ConcurrentHashMap<>();
 
   public MarkdownHtml() {
-    List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+    List<Extension> extensions = List.of(TablesExtension.create(), HeadingIds.create());
     this.parser = Parser.builder().extensions(extensions).build();
     this.renderer = HtmlRenderer.builder().extensions(extensions)
         .escapeHtml(true).sanitizeUrls(true).attributeProviderFactory(c -> MarkdownHtml::reachable)

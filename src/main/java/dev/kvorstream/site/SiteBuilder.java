@@ -10,6 +10,7 @@ import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
+import dev.kvorstream.render.ToolPrint;
 import dev.kvorstream.render.Views;
 import dev.kvorstream.write.Marker;
 import java.util.ArrayList;
@@ -193,19 +194,13 @@ public final class SiteBuilder {
     }, inputs);
   }
 
-  /**
-   * Raised by the developers when Java code changes what a decision page shows from the
-   * same inputs (the page fingerprint cannot see code).
-   */
-  static final int SITE_EPOCH = 2;
-
   private volatile String sitePrint;
 
   /** What every decision page depends on besides its decision: the site's templates. */
   private String sitePrint() {
     String print = sitePrint;
     if (print == null) {
-      StringBuilder all = new StringBuilder("site epoch " + SITE_EPOCH + "\n");
+      StringBuilder all = new StringBuilder("tool " + ToolPrint.site() + "\n");
       if (!templates.userPrint().isEmpty()) {
         all.append("user templates ").append(templates.userPrint()).append('\n');
       }
