@@ -2,8 +2,8 @@ package dev.kvorstream.cli;
 
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
+import dev.kvorstream.model.Spec;
 import dev.kvorstream.nats.Provisioner;
-import dev.kvorstream.nats.Spec;
 import dev.kvorstream.problem.ExitCode;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,7 +1,7 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.model.Spec;
 import dev.kvorstream.nats.Provisioner;
-import dev.kvorstream.nats.Spec;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -1,11 +1,11 @@
 package dev.kvorstream.cli;
 
 import dev.kvorstream.design.BidiControls;
-import dev.kvorstream.design.Design;
-import dev.kvorstream.design.DesignName;
 import dev.kvorstream.heuristic.Assessment;
-import dev.kvorstream.problem.ExitCode;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.DesignName;
 import dev.kvorstream.nats.Specs;
+import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;

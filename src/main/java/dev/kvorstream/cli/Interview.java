@@ -1,8 +1,8 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.heuristic.Answer;
 import dev.kvorstream.heuristic.Assessment;
-import dev.kvorstream.heuristic.Question;
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Question;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.render.Renderer;
 import java.io.BufferedReader;

@@ -1,7 +1,7 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.design.Status;
 import dev.kvorstream.design.Suggest;
+import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
@@ -14,10 +14,10 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * The program's entry point. Answers {@code --version} before building any grammar; for a

@@ -1,12 +1,12 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.design.Design;
 import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.design.Slugs;
-import dev.kvorstream.design.Status;
 import dev.kvorstream.log.Folder;
 import dev.kvorstream.log.HandWritten;
 import dev.kvorstream.log.Numbers;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.render.Renderer;

@@ -1,14 +1,14 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.design.Design;
-import dev.kvorstream.design.DesignName;
-import dev.kvorstream.design.Ref;
 import dev.kvorstream.log.Edits;
 import dev.kvorstream.log.Folder;
 import dev.kvorstream.log.Numbers;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.DesignName;
+import dev.kvorstream.model.Marker;
+import dev.kvorstream.model.Ref;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
-import dev.kvorstream.write.Marker;
 import dev.kvorstream.write.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,13 @@ package dev.kvorstream.cli;
 
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Folder;
+import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 import dev.kvorstream.site.SiteBuilder;
-import dev.kvorstream.site.SiteWriter;
 import dev.kvorstream.write.Publisher;
+import dev.kvorstream.write.SiteWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +49,7 @@ final class SiteCommand implements Command {
     Renderer renderer = ws.renderer(templates);
     SiteBuilder builder = new SiteBuilder(templates, renderer, ws.heuristic().catalogue());
     // ADRs that generate wrote from the same inputs are read, not rendered again.
-    SiteBuilder.Output files = builder.plan(log, new Publisher(log.folder().dir())::upToDateText);
+    RenderedFiles files = builder.plan(log, new Publisher(log.folder().dir())::upToDateText);
     timing.phase("plan");
     Path dir = session.resolve(out);
     List<SiteWriter.Change> changes = new SiteWriter(dir).write(files, force);

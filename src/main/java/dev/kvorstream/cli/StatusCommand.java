@@ -1,9 +1,9 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.design.Design;
-import dev.kvorstream.design.Status;
 import dev.kvorstream.log.Edits;
 import dev.kvorstream.log.Folder;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.write.SafeFiles;

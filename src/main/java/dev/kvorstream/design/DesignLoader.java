@@ -1,7 +1,15 @@
 package dev.kvorstream.design;
 
-import dev.kvorstream.heuristic.Answer;
-import dev.kvorstream.heuristic.Question;
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Concern;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.DesignName;
+import dev.kvorstream.model.Flow;
+import dev.kvorstream.model.NatsBlock;
+import dev.kvorstream.model.Part;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Ref;
+import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
@@ -21,9 +29,6 @@ import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.parser.Parser;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -33,6 +38,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads one design file. YAML 1.2 (so {@code no} and {@code yes} are words, not booleans),

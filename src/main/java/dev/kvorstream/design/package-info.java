@@ -1,5 +1,5 @@
 /**
- * The design file: its YAML model (records) and the loader that builds it from
+ * Loading a design file: the loader that builds the records of {@code model} from
  * snakeyaml-engine's node tree, keeping the position of every value so each problem is
  * reported as {@code path:line:col}, all problems of a file in one run.
  */

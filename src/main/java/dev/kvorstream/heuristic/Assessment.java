@@ -1,5 +1,6 @@
 package dev.kvorstream.heuristic;
 
+import dev.kvorstream.model.Verdict;
 import java.util.List;
 
 /**

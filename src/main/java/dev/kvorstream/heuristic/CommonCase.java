@@ -1,5 +1,8 @@
 package dev.kvorstream.heuristic;
 
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Primitive;
+import dev.kvorstream.model.Question;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,9 @@
 package dev.kvorstream.heuristic;
 
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Outcome;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Verdict;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.kvorstream.heuristic;
 
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Question;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,11 @@
 package dev.kvorstream.heuristic;
 
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Outcome;
+import dev.kvorstream.model.Primitive;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Source;
+import dev.kvorstream.model.Verdict;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;

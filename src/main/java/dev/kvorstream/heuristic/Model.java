@@ -1,5 +1,6 @@
 package dev.kvorstream.heuristic;
 
+import dev.kvorstream.model.Question;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

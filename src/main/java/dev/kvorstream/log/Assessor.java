@@ -1,9 +1,9 @@
 package dev.kvorstream.log;
 
-import dev.kvorstream.design.Design;
-import dev.kvorstream.design.Part;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Heuristic;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Part;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.kvorstream.log;
 
-import dev.kvorstream.design.Design;
-import dev.kvorstream.design.Ref;
-import dev.kvorstream.design.Status;
 import dev.kvorstream.heuristic.Assessment;
-import dev.kvorstream.nats.Spec;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Ref;
+import dev.kvorstream.model.Spec;
+import dev.kvorstream.model.Status;
 import dev.kvorstream.nats.Specs;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.Position;

@@ -1,8 +1,8 @@
 package dev.kvorstream.log;
 
-import dev.kvorstream.design.Design;
-import dev.kvorstream.design.Ref;
-import dev.kvorstream.design.Status;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Ref;
+import dev.kvorstream.model.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

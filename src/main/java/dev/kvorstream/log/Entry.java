@@ -1,7 +1,7 @@
 package dev.kvorstream.log;
 
-import dev.kvorstream.design.Design;
 import dev.kvorstream.heuristic.Assessment;
+import dev.kvorstream.model.Design;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ public record Entry(
     Assessment assessment,
     HandWritten handWritten,
     List<Link> links,
-    List<dev.kvorstream.nats.Spec> specs) {
+    List<dev.kvorstream.model.Spec> specs) {
 
   public Entry {
     links = List.copyOf(links);

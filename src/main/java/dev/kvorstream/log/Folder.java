@@ -1,13 +1,13 @@
 package dev.kvorstream.log;
 
-import dev.kvorstream.design.Design;
 import dev.kvorstream.design.DesignLoader;
-import dev.kvorstream.design.DesignName;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.DesignName;
+import dev.kvorstream.model.Marker;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
 import dev.kvorstream.problem.Problems;
-import dev.kvorstream.write.Marker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.kvorstream.log;
 
-import dev.kvorstream.design.DesignName;
+import dev.kvorstream.model.DesignName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

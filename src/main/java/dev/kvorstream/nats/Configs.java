@@ -1,5 +1,7 @@
 package dev.kvorstream.nats;
 
+import dev.kvorstream.model.Durations;
+import dev.kvorstream.model.Spec;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;

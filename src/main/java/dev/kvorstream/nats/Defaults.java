@@ -1,5 +1,6 @@
 package dev.kvorstream.nats;
 
+import dev.kvorstream.model.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

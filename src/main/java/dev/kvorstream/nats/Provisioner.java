@@ -1,5 +1,6 @@
 package dev.kvorstream.nats;
 
+import dev.kvorstream.model.Spec;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;

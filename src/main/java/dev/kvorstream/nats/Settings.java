@@ -1,6 +1,7 @@
 package dev.kvorstream.nats;
 
-import dev.kvorstream.design.NatsBlock;
+import dev.kvorstream.model.Durations;
+import dev.kvorstream.model.NatsBlock;
 import dev.kvorstream.problem.Diagnostic;
 import java.time.Duration;
 import java.util.List;

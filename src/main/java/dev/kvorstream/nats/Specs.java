@@ -1,14 +1,16 @@
 package dev.kvorstream.nats;
 
-import dev.kvorstream.design.Design;
-import dev.kvorstream.design.NatsBlock;
-import dev.kvorstream.design.Part;
 import dev.kvorstream.design.Slugs;
-import dev.kvorstream.heuristic.Answer;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Evaluation;
-import dev.kvorstream.heuristic.Question;
-import dev.kvorstream.heuristic.Verdict;
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Durations;
+import dev.kvorstream.model.NatsBlock;
+import dev.kvorstream.model.Part;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Spec;
+import dev.kvorstream.model.Verdict;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.Position;
 import io.nats.client.support.Validator;

@@ -1,14 +1,14 @@
 package dev.kvorstream.preview;
 
-import dev.kvorstream.design.Design;
 import dev.kvorstream.design.DesignLoader;
-import dev.kvorstream.design.DesignName;
 import dev.kvorstream.log.Folder;
 import dev.kvorstream.log.HandWritten;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.DesignName;
+import dev.kvorstream.model.Marker;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
-import dev.kvorstream.write.Marker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

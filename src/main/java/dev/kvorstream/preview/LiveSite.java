@@ -5,6 +5,7 @@ import dev.kvorstream.design.ProjectConfig;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.log.Assessor;
 import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
@@ -36,7 +37,7 @@ final class LiveSite {
   record Served(String content, boolean broken) {}
 
   /** What one version of the site serves. */
-  private record Version(String id, SiteBuilder.Output output, Set<String> names,
+  private record Version(String id, RenderedFiles output, Set<String> names,
       Map<String, String> made) {}
 
   /** A decision page and the fingerprint it was made from. */
@@ -149,7 +150,7 @@ final class LiveSite {
     SiteBuilder builder = new SiteBuilder(templates,
         new Renderer(templates, heuristic.catalogue(), settings.style(), options.infer()),
         heuristic.catalogue());
-    SiteBuilder.Output output = builder.plan(log, new Publisher(settings.dir())::upToDateText,
+    RenderedFiles output = builder.plan(log, new Publisher(settings.dir())::upToDateText,
         new SiteBuilder.Overlay(true, problems.stream().sorted().map(SiteBuilder.Problem::of).toList()));
     Set<String> names = new HashSet<>(output.names());
     pages.keySet().retainAll(names);

@@ -1,14 +1,14 @@
 package dev.kvorstream.render;
 
-import dev.kvorstream.design.Design;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Evaluation;
-import dev.kvorstream.heuristic.Outcome;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.log.LinkKind;
-import dev.kvorstream.nats.Durations;
-import dev.kvorstream.nats.Spec;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Durations;
+import dev.kvorstream.model.Outcome;
+import dev.kvorstream.model.Spec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

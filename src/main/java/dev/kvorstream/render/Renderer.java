@@ -5,10 +5,10 @@ import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
-import dev.kvorstream.write.Marker;
+import dev.kvorstream.model.Marker;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**

@@ -153,7 +153,7 @@ public final class Templates {
             all.writeBytes(Files.readAllBytes(f));
             all.write('\n');
           }
-          print = dev.kvorstream.write.Marker.sha256(all.toByteArray());
+          print = dev.kvorstream.model.Marker.sha256(all.toByteArray());
         } catch (IOException e) {
           throw KvException.failed("cannot read templates in " + userFolder + ": " + e.getMessage(), e);
         }

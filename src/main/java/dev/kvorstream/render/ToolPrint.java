@@ -1,6 +1,6 @@
 package dev.kvorstream.render;
 
-import dev.kvorstream.write.Marker;
+import dev.kvorstream.model.Marker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

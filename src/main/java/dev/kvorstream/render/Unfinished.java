@@ -1,9 +1,9 @@
 package dev.kvorstream.render;
 
-import dev.kvorstream.design.Design;
 import dev.kvorstream.design.DesignLoader;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
+import dev.kvorstream.model.Design;
 import dev.kvorstream.problem.Position;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

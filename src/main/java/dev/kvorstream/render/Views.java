@@ -1,20 +1,20 @@
 package dev.kvorstream.render;
 
-import dev.kvorstream.design.Design;
-import dev.kvorstream.design.Part;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.heuristic.CommonCase;
 import dev.kvorstream.heuristic.Evaluation;
 import dev.kvorstream.heuristic.NearestCase;
-import dev.kvorstream.heuristic.Outcome;
-import dev.kvorstream.heuristic.Primitive;
-import dev.kvorstream.heuristic.Question;
-import dev.kvorstream.heuristic.Verdict;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.log.LinkKind;
-import dev.kvorstream.nats.Spec;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Outcome;
+import dev.kvorstream.model.Part;
+import dev.kvorstream.model.Primitive;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Spec;
+import dev.kvorstream.model.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

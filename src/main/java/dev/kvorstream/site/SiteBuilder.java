@@ -1,18 +1,19 @@
 package dev.kvorstream.site;
 
-import dev.kvorstream.design.Design;
-import dev.kvorstream.design.Part;
 import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.log.LinkKind;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Marker;
+import dev.kvorstream.model.Part;
+import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 import dev.kvorstream.render.ToolPrint;
 import dev.kvorstream.render.Views;
-import dev.kvorstream.write.Marker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -68,13 +69,6 @@ public final class SiteBuilder {
     this.catalogue = catalogue;
   }
 
-  /**
-   * The files of a site, in a fixed order. Each file's content is made when it is asked for,
-   * on any thread, so a writer can make, write and forget them one by one.
-   */
-  public record Output(List<String> names, Function<String, String> content,
-      Function<String, String> inputs) {}
-
   /** One problem of the decisions folder as a page shows it: where, what, the line and a caret. */
   public record Problem(String where, String message, String excerpt) {
 
@@ -101,7 +95,7 @@ public final class SiteBuilder {
   }
 
   /** The site of a log, as {@code site} writes it. */
-  public Output plan(DecisionLog log, BinaryOperator<String> adrOnDisk) {
+  public RenderedFiles plan(DecisionLog log, BinaryOperator<String> adrOnDisk) {
     return plan(log, adrOnDisk, Overlay.NONE);
   }
 
@@ -113,7 +107,7 @@ public final class SiteBuilder {
    *     rendering would give), else null
    * @param overlay what a live preview adds, or {@link Overlay#NONE}
    */
-  public Output plan(DecisionLog log, BinaryOperator<String> adrOnDisk,
+  public RenderedFiles plan(DecisionLog log, BinaryOperator<String> adrOnDisk,
       Overlay overlay) {
     List<Entry> entries = log.entries();
     // each generated ADR's input fingerprint, computed once: a page's fingerprint and the
@@ -172,7 +166,7 @@ public final class SiteBuilder {
       return Marker.sha256(sitePrint() + '\n' + shared + '\n' + adr + '\n' + pages.get(i))
           .substring(0, 16);
     };
-    return new Output(List.copyOf(names), name -> switch (name) {
+    return new RenderedFiles(List.copyOf(names), name -> switch (name) {
       case INDEX -> templates.render("site/index.ftlh", common);
       case HEURISTIC -> templates.render("site/heuristic.ftlh", common);
       case STYLE -> templates.raw("site/style.css");

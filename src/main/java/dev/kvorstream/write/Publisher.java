@@ -1,5 +1,6 @@
 package dev.kvorstream.write;
 
+import dev.kvorstream.model.Marker;
 import dev.kvorstream.problem.KvException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,14 @@
 package dev.kvorstream.bench;
 
-import dev.kvorstream.design.Design;
 import dev.kvorstream.design.DesignLoader;
-import dev.kvorstream.design.DesignName;
 import dev.kvorstream.heuristic.Evaluation;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.log.Assessor;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.log.Folder;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.DesignName;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 import java.nio.file.Files;

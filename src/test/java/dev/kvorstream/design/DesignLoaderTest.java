@@ -3,9 +3,14 @@ package dev.kvorstream.design;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kvorstream.heuristic.Answer;
 import dev.kvorstream.heuristic.Heuristic;
-import dev.kvorstream.heuristic.Question;
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Design;
+import dev.kvorstream.model.DesignName;
+import dev.kvorstream.model.Part;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Ref;
+import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.KvException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.kvorstream.design;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kvorstream.heuristic.Heuristic;
+import dev.kvorstream.model.Design;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import java.nio.charset.StandardCharsets;

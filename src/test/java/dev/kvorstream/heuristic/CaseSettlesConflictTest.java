@@ -2,6 +2,9 @@ package dev.kvorstream.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Verdict;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

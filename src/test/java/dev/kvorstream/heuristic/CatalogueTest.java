@@ -2,6 +2,9 @@ package dev.kvorstream.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Primitive;
+import dev.kvorstream.model.Question;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,12 @@ package dev.kvorstream.heuristic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Outcome;
+import dev.kvorstream.model.Primitive;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Source;
+import dev.kvorstream.model.Verdict;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -2,6 +2,9 @@ package dev.kvorstream.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kvorstream.model.Outcome;
+import dev.kvorstream.model.Source;
+import dev.kvorstream.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

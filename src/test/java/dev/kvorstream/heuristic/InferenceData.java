@@ -1,5 +1,8 @@
 package dev.kvorstream.heuristic;
 
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

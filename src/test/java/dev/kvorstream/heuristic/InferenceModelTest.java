@@ -2,6 +2,9 @@ package dev.kvorstream.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kvorstream.model.Outcome;
+import dev.kvorstream.model.Question;
+import dev.kvorstream.model.Verdict;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.kvorstream.heuristic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kvorstream.log.Assessor;
+import dev.kvorstream.model.Verdict;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;

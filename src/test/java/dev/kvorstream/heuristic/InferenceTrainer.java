@@ -1,5 +1,7 @@
 package dev.kvorstream.heuristic;
 
+import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.Question;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

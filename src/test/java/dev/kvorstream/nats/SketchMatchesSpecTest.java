@@ -8,6 +8,8 @@ import dev.kvorstream.log.Assessor;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.log.Folder;
+import dev.kvorstream.model.Durations;
+import dev.kvorstream.model.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,6 +8,7 @@ import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.log.Assessor;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
+import dev.kvorstream.model.Spec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -11,6 +11,7 @@ import dev.kvorstream.log.Folder;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 import dev.kvorstream.write.Publisher;
+import dev.kvorstream.write.SiteWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.kvorstream.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kvorstream.model.Marker;
 import dev.kvorstream.problem.KvException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

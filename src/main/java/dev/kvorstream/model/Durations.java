@@ -1,4 +1,4 @@
-package dev.kvorstream.nats;
+package dev.kvorstream.model;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

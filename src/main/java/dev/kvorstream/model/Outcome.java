@@ -1,4 +1,4 @@
-package dev.kvorstream.heuristic;
+package dev.kvorstream.model;
 
 /**
  * One test's result: the answer (null when unanswered), where it came from, and for an

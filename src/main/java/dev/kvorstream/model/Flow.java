@@ -1,4 +1,4 @@
-package dev.kvorstream.design;
+package dev.kvorstream.model;
 
 import java.util.List;
 

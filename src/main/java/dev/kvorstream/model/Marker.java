@@ -1,4 +1,4 @@
-package dev.kvorstream.write;
+package dev.kvorstream.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

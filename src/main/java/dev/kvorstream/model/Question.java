@@ -1,4 +1,4 @@
-package dev.kvorstream.heuristic;
+package dev.kvorstream.model;
 
 import java.util.List;
 

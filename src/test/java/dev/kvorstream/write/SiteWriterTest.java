@@ -1,10 +1,12 @@
-package dev.kvorstream.site;
+package dev.kvorstream.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.site.SiteWriter.Action;
-import dev.kvorstream.site.SiteWriter.Change;
-import dev.kvorstream.write.Marker;
+import dev.kvorstream.model.Marker;
+import dev.kvorstream.model.RenderedFiles;
+import dev.kvorstream.site.SiteBuilder;
+import dev.kvorstream.write.SiteWriter.Action;
+import dev.kvorstream.write.SiteWriter.Change;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +26,8 @@ class SiteWriterTest {
   /** Which files were made, and how often. */
   final Map<String, Integer> made = new ConcurrentHashMap<>();
 
-  SiteBuilder.Output output(Map<String, String> texts, Map<String, String> prints) {
-    return new SiteBuilder.Output(List.copyOf(texts.keySet()), name -> {
+  RenderedFiles output(Map<String, String> texts, Map<String, String> prints) {
+    return new RenderedFiles(List.copyOf(texts.keySet()), name -> {
       made.merge(name, 1, Integer::sum);
       return texts.get(name);
     }, prints::get);

@@ -1,7 +1,5 @@
-package dev.kvorstream.design;
+package dev.kvorstream.model;
 
-import dev.kvorstream.heuristic.Answer;
-import dev.kvorstream.heuristic.Question;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

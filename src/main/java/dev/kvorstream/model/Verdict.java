@@ -1,4 +1,4 @@
-package dev.kvorstream.heuristic;
+package dev.kvorstream.model;
 
 /** What the heuristic concludes for a design or a part. */
 public enum Verdict {

@@ -1,4 +1,4 @@
-package dev.kvorstream.heuristic;
+package dev.kvorstream.model;
 
 /** The two NATS primitives a test can vote for. */
 public enum Primitive {

@@ -1,4 +1,4 @@
-package dev.kvorstream.heuristic;
+package dev.kvorstream.model;
 
 /** Where a test's answer came from. */
 public enum Source {

@@ -1,8 +1,8 @@
-package dev.kvorstream.site;
+package dev.kvorstream.write;
 
+import dev.kvorstream.model.Marker;
+import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.KvException;
-import dev.kvorstream.write.Marker;
-import dev.kvorstream.write.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ public final class SiteWriter {
    * input fingerprint is the one the manifest recorded, and which nobody changed since, is
    * not made again.
    */
-  public List<Change> write(SiteBuilder.Output files, boolean force) {
+  public List<Change> write(RenderedFiles files, boolean force) {
     List<Change> changes = new ArrayList<>();
     try {
       Files.createDirectories(out);

@@ -1,4 +1,4 @@
-package dev.kvorstream.design;
+package dev.kvorstream.model;
 
 import dev.kvorstream.problem.Position;
 import java.time.LocalDate;
