@@ -3,6 +3,7 @@ package dev.kvorstream.cli;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.problem.ExitCode;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code list}: one line per decision. */
@@ -21,7 +22,7 @@ final class ListCommand implements Command {
     DecisionLog log = Workspace.open(session, shared.options()).log();
     for (Entry e : log.entries()) {
       String verdict = e.generated() ? e.assessment().verdict().id() : "hand-written";
-      session.out().println(String.format(java.util.Locale.ROOT, "%04d  %-10s  %-16s  %s", e.number(),
+      session.out().println(String.format(Locale.ROOT, "%04d  %-10s  %-16s  %s", e.number(),
           e.status().isEmpty() ? "-" : e.status(), verdict, e.title()));
     }
     return ExitCode.OK;

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -66,7 +67,7 @@ final class RenumberCommand implements Command {
     if (taken) {
       throw KvException.usage("decision number " + target + " is taken; choose another with --to");
     }
-    String digits = String.format(java.util.Locale.ROOT, "%0" + Math.max(4, old.digits().length()) + "d", target);
+    String digits = String.format(Locale.ROOT, "%0" + Math.max(4, old.digits().length()) + "d", target);
     DesignName moved = new DesignName(target, digits, old.slug(), old.extension());
     Path dir = folder.dir();
 

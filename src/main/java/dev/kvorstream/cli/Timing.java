@@ -2,6 +2,7 @@ package dev.kvorstream.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Phase timings for profiling, printed to stderr when the system property
@@ -23,7 +24,7 @@ final class Timing {
   void phase(String name) {
     long now = System.nanoTime();
     if (on) {
-      err.printf(java.util.Locale.ROOT, "timing: %-10s %6d ms  (%d ms since the process started)%n", name,
+      err.printf(Locale.ROOT, "timing: %-10s %6d ms  (%d ms since the process started)%n", name,
           (now - last) / 1_000_000, System.currentTimeMillis() - STARTED);
     }
     last = now;

@@ -14,18 +14,25 @@ import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
 import dev.kvorstream.problem.Problems;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
@@ -66,7 +73,7 @@ public final class DesignLoader {
       "durable", "durables", "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending",
       "duplicateWindow", "heartbeat", "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay",
       "replicas");
-  private static final List<String> NATS_KEYS = java.util.stream.Stream
+  private static final List<String> NATS_KEYS = Stream
       .concat(NATS_KV_KEYS.stream(), NATS_STREAM_KEYS.stream()).distinct().toList();
   private static final Set<String> NATS_NUMBERS = Set.of("history", "maxValueSize", "replicas",
       "maxDeliver", "maxAckPending", "maxMsgs", "maxBytes", "concurrency");
@@ -525,7 +532,7 @@ public final class DesignLoader {
         String found = scalar.getTag().equals(Tag.STR) ? "'" + word + "'"
             : word + " (" + kind(node).replace("a ", "") + ")";
         String hint = Suggest.hint(word, words);
-        if (question == Question.RESTART && YES_NO.contains(word.toLowerCase(java.util.Locale.ROOT))) {
+        if (question == Question.RESTART && YES_NO.contains(word.toLowerCase(Locale.ROOT))) {
           hint = "; for test 1, yes (handle it again) is 'reprocess' and no is 'resume'";
         }
         error(node, "unknown answer " + found + " for " + question.key() + " (test "
@@ -582,13 +589,13 @@ public final class DesignLoader {
         return NatsBlock.EMPTY;
       }
       Map<String, Object> values = new LinkedHashMap<>();
-      Map<String, Position> where = new java.util.HashMap<>();
+      Map<String, Position> where = new HashMap<>();
       map.forEach((key, tuple) -> {
         Node value = tuple.getValueNode();
         Object read;
         if (NATS_LISTS.contains(key)) {
           List<String> items = value instanceof SequenceNode
-              ? textList(value, key) : java.util.Optional.ofNullable(text(value, key, false))
+              ? textList(value, key) : Optional.ofNullable(text(value, key, false))
                   .map(List::of).orElse(List.of());
           read = items.isEmpty() ? null : items;
         } else if (NATS_DURATIONS.contains(key) && value instanceof ScalarNode s
@@ -655,9 +662,9 @@ public final class DesignLoader {
 
   static String sha256(byte[] bytes) {
     try {
-      return java.util.HexFormat.of().formatHex(
-          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

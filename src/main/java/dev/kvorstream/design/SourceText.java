@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * A design file's bytes as text: strict UTF-8 (an invalid byte is reported at its line and
@@ -42,7 +43,7 @@ public final class SourceText {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       throw KvException.badInput(Diagnostic.of(at(path, bytes, in.position()),
-          String.format(java.util.Locale.ROOT, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+          String.format(Locale.ROOT, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
               bytes[in.position()] & 0xff)));
     }
     try {

@@ -1,6 +1,7 @@
 package dev.kvorstream.design;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** Finds the valid word nearest to a misspelt one, for "did you mean" hints. */
 public final class Suggest {
@@ -11,7 +12,7 @@ public final class Suggest {
   public static String nearest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    String lower = word.toLowerCase(Locale.ROOT);
     for (String c : candidates) {
       int d = distance(lower, c);
       if (d < bestDistance) {

@@ -2,8 +2,11 @@ package dev.kvorstream.heuristic;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Cue phrases and how they are found in text. Text and cues are cut into the same lowercase
@@ -20,7 +23,7 @@ public final class Cues {
   private Cues() {}
 
   /** What separates the words of a cue phrase (compiled once: there are hundreds of phrases). */
-  private static final java.util.regex.Pattern NOT_A_CUE_WORD = java.util.regex.Pattern.compile("[^a-z0-9*?]+");
+  private static final Pattern NOT_A_CUE_WORD = Pattern.compile("[^a-z0-9*?]+");
 
   /** A cue phrase as written and its tokens. */
   public record Cue(String phrase, List<String> tokens, boolean anchored, boolean weak) {
@@ -128,7 +131,7 @@ public final class Cues {
    * a prefix of it, or {@code ?}).
    */
   public static final class Index<T> {
-    private final java.util.Map<String, List<Owned<T>>> exact = new java.util.HashMap<>();
+    private final Map<String, List<Owned<T>>> exact = new HashMap<>();
     private final List<Owned<T>> prefixed = new ArrayList<>();
     private final List<Owned<T>> any = new ArrayList<>();
 

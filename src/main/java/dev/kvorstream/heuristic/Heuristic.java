@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The engine: applies the four tests in order. The first answered test decides; any other
@@ -23,12 +24,12 @@ public final class Heuristic {
 
   private static volatile Heuristic standard;
 
-  private final java.util.function.Supplier<Inference> loadInference;
+  private final Supplier<Inference> loadInference;
   private volatile Inference inference;
   private final Catalogue catalogue;
 
   /** The cue words are read on first use: a design that answers all four tests needs none. */
-  Heuristic(java.util.function.Supplier<Inference> loadInference, Catalogue catalogue) {
+  Heuristic(Supplier<Inference> loadInference, Catalogue catalogue) {
     this.loadInference = loadInference;
     this.catalogue = catalogue;
   }

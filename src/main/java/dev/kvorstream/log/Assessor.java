@@ -6,6 +6,7 @@ import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Part;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Applies the heuristic to a design: to the design itself, or to each of its parts. */
 public final class Assessor {
@@ -34,6 +35,6 @@ public final class Assessor {
 
   /** Evaluates a free-text description of a path: inference only. */
   public Assessment assessText(String description) {
-    return Assessment.of(heuristic.evaluate(java.util.Map.of(), description, true, null));
+    return Assessment.of(heuristic.evaluate(Map.of(), description, true, null));
   }
 }

@@ -11,11 +11,14 @@ import dev.kvorstream.problem.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The numbered, linked decision log of one folder. Links are declared once, in a design,
@@ -142,7 +145,7 @@ public final class DecisionLog {
         }
         if (spec instanceof Spec.Stream st) {
           for (String subject : st.subjects()) {
-            java.util.Set<String> reported = new java.util.HashSet<>();
+            Set<String> reported = new HashSet<>();
             for (Map.Entry<String, Entry> seen : subjects.overlapping(subject)) {
               if (seen.getValue() != e && reported.add(seen.getKey() + "#" + seen.getValue().number())) {
                 found.add(Diagnostic.of(Position.ofFile(e.design().path()), "decision " + e.number()
@@ -229,7 +232,7 @@ public final class DecisionLog {
   }
 
   private static void walk(int node, Map<Integer, List<Integer>> edges, Map<Integer, Integer> state,
-      List<Integer> path, java.util.function.Consumer<List<Integer>> onCycle) {
+      List<Integer> path, Consumer<List<Integer>> onCycle) {
     Integer s = state.get(node);
     if (s != null && s == 2) {
       return;

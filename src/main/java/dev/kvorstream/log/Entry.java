@@ -2,7 +2,9 @@ package dev.kvorstream.log;
 
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Spec;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One decision of the log: generated from a design (with its assessment), or an ADR written
@@ -17,7 +19,7 @@ public record Entry(
     Assessment assessment,
     HandWritten handWritten,
     List<Link> links,
-    List<dev.kvorstream.model.Spec> specs) {
+    List<Spec> specs) {
 
   public Entry {
     links = List.copyOf(links);
@@ -42,7 +44,7 @@ public record Entry(
 
   /** The status word, lowercase ({@code accepted}); empty when a hand-written ADR has none. */
   public String status() {
-    return generated() ? design.status().word() : handWritten.status().toLowerCase(java.util.Locale.ROOT);
+    return generated() ? design.status().word() : handWritten.status().toLowerCase(Locale.ROOT);
   }
 
   /** The date as written, or the empty string. */

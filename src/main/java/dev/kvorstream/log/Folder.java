@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -153,7 +155,7 @@ public record Folder(
     problems.throwIfAny();
     // Only ADRs without a design beside them are read here (hand-written ones, or generated
     // ones whose design is gone); the generated ones are compared when they are written.
-    java.util.Set<String> stems = new java.util.HashSet<>();
+    Set<String> stems = new HashSet<>();
     designs.forEach(d -> stems.add(d.name().stem() + ".md"));
     for (Path file : adrFiles) {
       String name = file.getFileName().toString();
@@ -166,7 +168,7 @@ public record Folder(
         adrs.put(name, "");
       }
     }
-    java.util.Set<String> designStems = new java.util.HashSet<>();
+    Set<String> designStems = new HashSet<>();
     designs.forEach(d -> designStems.add(d.name().stem() + ".md"));
     List<HandWritten> handWritten = new ArrayList<>();
     List<String> orphans = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.kvorstream.model;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** The NATS primitive one decision (or part) calls for, with every setting decided. */
 public sealed interface Spec permits Spec.Kv, Spec.Stream {
@@ -108,7 +109,7 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
       if (placeholder == null) {
         return "'" + text + "'";
       }
-      String env = "\"$" + placeholder.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "\"";
+      String env = "\"$" + placeholder.toUpperCase(Locale.ROOT).replace('-', '_') + "\"";
       String token = "{" + placeholder + "}";
       int at = text.indexOf(token);
       String before = text.substring(0, at);

@@ -4,6 +4,7 @@ import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Evaluation;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,7 +71,7 @@ public final class JsonReport {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);
           }

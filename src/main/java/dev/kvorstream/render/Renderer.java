@@ -5,11 +5,16 @@ import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
+import dev.kvorstream.log.Link;
+import dev.kvorstream.log.LinkKind;
 import dev.kvorstream.model.Marker;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Renders the decision log: one ADR per design and the index, each sealed with its marker
@@ -77,7 +82,7 @@ public final class Renderer {
     StringBuilder all = new StringBuilder(toolPrint()).append('\n')
         .append(entry.design().name().fileName()).append('\n')
         .append(entry.design().sourceHash()).append('\n');
-    for (dev.kvorstream.log.Link link : entry.links()) {
+    for (Link link : entry.links()) {
       Entry target = log.byNumber(link.target());
       all.append(link.kind().id()).append(' ').append(link.target()).append(' ')
           .append(target == null ? "" : target.title() + " " + target.adrFileName()).append('\n');
@@ -97,11 +102,11 @@ public final class Renderer {
   }
 
   public Map<String, String> render(DecisionLog log) {
-    return render(log, java.util.Set.of());
+    return render(log, Set.of());
   }
 
   /** Every file but the ADRs named in {@code skip} (known to be up to date). */
-  public Map<String, String> render(DecisionLog log, java.util.Set<String> skip) {
+  public Map<String, String> render(DecisionLog log, Set<String> skip) {
     List<Entry> generated = log.entries().stream()
         .filter(e -> e.generated() && !skip.contains(e.adrFileName())).toList();
     List<String> adrs = generated.parallelStream().map(e -> adr(e, log)).toList();
@@ -167,15 +172,15 @@ public final class Renderer {
   public record Edge(int from, int to, String kind) {}
 
   static List<Edge> edges(DecisionLog log) {
-    java.util.List<Edge> edges = new java.util.ArrayList<>();
+    List<Edge> edges = new ArrayList<>();
     for (Entry e : log.entries()) {
-      for (int n : e.linked(dev.kvorstream.log.LinkKind.SUPERSEDES)) {
+      for (int n : e.linked(LinkKind.SUPERSEDES)) {
         edges.add(new Edge(e.number(), n, "supersedes"));
       }
-      for (int n : e.linked(dev.kvorstream.log.LinkKind.AMENDS)) {
+      for (int n : e.linked(LinkKind.AMENDS)) {
         edges.add(new Edge(e.number(), n, "amends"));
       }
-      for (int n : e.linked(dev.kvorstream.log.LinkKind.RELATED)) {
+      for (int n : e.linked(LinkKind.RELATED)) {
         if (e.number() < n) {
           edges.add(new Edge(e.number(), n, "related"));
         }
@@ -214,10 +219,10 @@ public final class Renderer {
     if (value instanceof Record r) {
       Map<String, Object> m = components(r);
       m.replaceAll((k, v) -> plain(v));
-      m.values().removeIf(java.util.Objects::isNull);
+      m.values().removeIf(Objects::isNull);
       return m;
     }
-    if (value instanceof java.util.List<?> list) {
+    if (value instanceof List<?> list) {
       return list.stream().map(Renderer::plain).toList();
     }
     return value;
@@ -225,7 +230,7 @@ public final class Renderer {
 
   /** A record's components by name, in declaration order: the ADR template's top-level names. */
   private static Map<String, Object> components(Record r) {
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     for (var c : r.getClass().getRecordComponents()) {
       try {
         m.put(c.getName(), c.getAccessor().invoke(r));

@@ -1,5 +1,6 @@
 package dev.kvorstream.render;
 
+import dev.kvorstream.model.Marker;
 import dev.kvorstream.problem.KvException;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
@@ -10,12 +11,17 @@ import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
+import java.util.stream.Stream;
 
 /**
  * The one FreeMarker configuration of a run. Templates come from the jar's
@@ -49,7 +55,7 @@ public final class Templates {
     cfg.setDefaultEncoding("UTF-8");
     cfg.setOutputEncoding("UTF-8");
     cfg.setLocale(Locale.ROOT);
-    cfg.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
     cfg.setNumberFormat("computer");
     cfg.setBooleanFormat("c");
     cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -122,7 +128,7 @@ public final class Templates {
       if (source == null) {
         throw KvException.failed("missing template file " + name, null);
       }
-      try (java.io.Reader reader = configuration.getTemplateLoader().getReader(source, "UTF-8")) {
+      try (Reader reader = configuration.getTemplateLoader().getReader(source, "UTF-8")) {
         StringWriter out = new StringWriter();
         reader.transferTo(out);
         return out.toString();
@@ -145,15 +151,15 @@ public final class Templates {
       if (userFolder == null) {
         print = "";
       } else {
-        try (java.util.stream.Stream<Path> files = Files.walk(userFolder)) {
-          java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        try (Stream<Path> files = Files.walk(userFolder)) {
+          ByteArrayOutputStream all = new ByteArrayOutputStream();
           for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
             all.writeBytes((userFolder.relativize(f).toString().replace('\\', '/') + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
             all.writeBytes(Files.readAllBytes(f));
             all.write('\n');
           }
-          print = dev.kvorstream.model.Marker.sha256(all.toByteArray());
+          print = Marker.sha256(all.toByteArray());
         } catch (IOException e) {
           throw KvException.failed("cannot read templates in " + userFolder + ": " + e.getMessage(), e);
         }

@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Puts rendered files into a folder, or compares them with it ({@code --check}). A file on
@@ -55,7 +58,7 @@ public final class Publisher {
       throws IOException {
     SafeFiles.removeLeftovers(dir);
     List<Change> changes = new ArrayList<>();
-    Map<String, String> plain = new java.util.LinkedHashMap<>();
+    Map<String, String> plain = new LinkedHashMap<>();
     for (Map.Entry<String, String> f : files.entrySet()) {
       Path target = dir.resolve(f.getKey());
       Marker.State state = existingState(target);
@@ -97,10 +100,10 @@ public final class Publisher {
    * not edited, and were rendered from the same inputs: rendering them again would give the
    * same text. Checked on every core.
    */
-  public java.util.Set<String> upToDate(Map<String, String> wanted) {
+  public Set<String> upToDate(Map<String, String> wanted) {
     return wanted.entrySet().parallelStream()
         .filter(w -> upToDateText(w.getKey(), w.getValue()) != null)
-        .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        .map(Map.Entry::getKey).collect(Collectors.toSet());
   }
 
   /**

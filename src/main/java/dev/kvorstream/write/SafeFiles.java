@@ -11,9 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * Writes a file so that a crash at any moment leaves it old or new, never half-written: the
@@ -95,9 +104,9 @@ public final class SafeFiles {
    * waits for the disk overlap. Outcomes come back by file name, in the order of
    * {@code files}.
    */
-  public static java.util.Map<String, Outcome> writeAll(Path dir, java.util.Map<String, String> files)
+  public static Map<String, Outcome> writeAll(Path dir, Map<String, String> files)
       throws IOException {
-    return atOnce(new java.util.ArrayList<>(files.keySet()),
+    return atOnce(new ArrayList<>(files.keySet()),
         name -> write(dir.resolve(name), files.get(name)));
   }
 
@@ -112,30 +121,30 @@ public final class SafeFiles {
    * disk overlaps another's work, and returns the results by name in the order of
    * {@code names}. The first failure in that order is thrown, and the other tasks stopped.
    */
-  public static <T> java.util.Map<String, T> atOnce(java.util.List<String> names, FileTask<T> task)
+  public static <T> Map<String, T> atOnce(List<String> names, FileTask<T> task)
       throws IOException {
-    java.util.Map<String, T> out = new java.util.LinkedHashMap<>();
+    Map<String, T> out = new LinkedHashMap<>();
     if (names.size() < 2) {
       for (String name : names) {
         out.put(name, task.run(name));
       }
       return out;
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+    ExecutorService pool = Executors.newFixedThreadPool(
         Math.min(WRITERS, names.size()), r -> {
           Thread t = new Thread(r, "kv-or-stream-writer");
           t.setDaemon(true);
           return t;
         });
     try {
-      java.util.Map<String, java.util.concurrent.Future<T>> futures = new java.util.LinkedHashMap<>();
+      Map<String, Future<T>> futures = new LinkedHashMap<>();
       for (String name : names) {
         futures.put(name, pool.submit(() -> task.run(name)));
       }
       for (var future : futures.entrySet()) {
         try {
           out.put(future.getKey(), future.getValue().get());
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           if (e.getCause() instanceof IOException io) {
             throw io;
           }
@@ -160,7 +169,7 @@ public final class SafeFiles {
    * when no other run can be writing.
    */
   public static void removeLeftovers(Path dir) throws IOException {
-    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.list(dir)) {
       for (Path p : files.toList()) {
         String name = p.getFileName().toString();
         if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(p)

@@ -6,6 +6,8 @@ import dev.kvorstream.log.HandWritten;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
@@ -104,7 +106,7 @@ class LifecycleTest extends FolderTest {
     String madrNew = read("0003-new.md");
     Map<String, Object> front = frontMatter(madrNew);
     assertThat(front).containsEntry("status", "accepted").containsEntry("date", "2026-02-01");
-    assertThat(front.get("decision-makers")).isEqualTo(java.util.List.of("team a"));
+    assertThat(front.get("decision-makers")).isEqualTo(List.of("team a"));
     assertThat(frontMatter(madrOld)).containsEntry("status", "superseded");
     // the list log4brains reads: before the first ## heading, status superseded by the successor's slug
     String header = madrOld.substring(0, madrOld.indexOf("\n## "));
@@ -257,7 +259,7 @@ class LifecycleTest extends FolderTest {
   @Test
   void acceptingAnAcceptedDecisionSaysSoAndChangesNothing() throws IOException {
     design("0002-done.yaml", "title: Done\nstatus: accepted\n");
-    java.nio.file.attribute.FileTime then = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000L);
+    FileTime then = FileTime.fromMillis(1_000_000_000L);
     Files.setLastModifiedTime(decisions.resolve("0002-done.yaml"), then);
     Cli.Result r = Cli.run(work, "accept", "2");
     assertThat(r.code()).isZero();

@@ -6,6 +6,7 @@ import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class LoaderPropertiesTest {
           .filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         out.add(Files.readString(p));
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     return out;

@@ -7,6 +7,7 @@ import dev.kvorstream.model.Source;
 import dev.kvorstream.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -43,7 +44,7 @@ class InferenceAccuracyTest {
 
     @Override
     public String toString() {
-      return String.format(java.util.Locale.ROOT, "%d of %d right (%.1f%%), %d wrong (%.1f%%), %d undecided",
+      return String.format(Locale.ROOT, "%d of %d right (%.1f%%), %d wrong (%.1f%%), %d undecided",
           right, size(), rightShare(), wrong, wrongShare(), undecided);
     }
   }

@@ -5,6 +5,7 @@ import dev.kvorstream.model.Question;
 import dev.kvorstream.model.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -93,7 +94,7 @@ final class InferenceData {
       }
       return out;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -3,10 +3,11 @@ package dev.kvorstream.nats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kvorstream.cli.Cli;
-import java.nio.file.Path;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.api.StreamConfiguration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,28 +130,28 @@ class ApplyAuditIT {
   @Test
   void retiredDecisionsAreNotCreatedAndWhatIsLeftOfThemFailsTheAuditOnlyWhenStrict(
       @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-    for (Path design : java.nio.file.Files.list(Path.of("decisions")).filter(p -> p.toString().endsWith(".yaml")).toList()) {
-      java.nio.file.Files.copy(design, dir.resolve(design.getFileName()));
+    for (Path design : Files.list(Path.of("decisions")).filter(p -> p.toString().endsWith(".yaml")).toList()) {
+      Files.copy(design, dir.resolve(design.getFileName()));
     }
     String folder = dir.toString();
     assertThat(run("apply", "--dir", folder).code()).isZero();
     // decision 4 is rejected; decision 8 is superseded by a new decision 11; 12 is a fan-out
     assertThat(local("reject", "4", "--dir", folder).code()).isZero();
-    java.nio.file.Files.writeString(dir.resolve("0011-workflow-starts.yaml"), """
+    Files.writeString(dir.resolve("0011-workflow-starts.yaml"), """
         title: Workflow starts from schedules and webhooks
         status: accepted
         flow: {producer: trigger-service, consumers: [workflow-engine], subject: workflow.start.>}
         answers: {restart: resume, delivery: queue, processing: slow, nature: request}
         supersedes: [8]
         """);
-    java.nio.file.Files.writeString(dir.resolve("0012-order-shipped.yaml"), """
+    Files.writeString(dir.resolve("0012-order-shipped.yaml"), """
         title: Order shipped, to every partner system
         status: accepted
         flow: {producer: shipping, consumers: [accounting, carrier, marketplace], subject: order.shipped.>}
         answers: {restart: resume, delivery: fan-out, processing: slow, nature: fact}
         """);
     Path eight = dir.resolve("0008-workflow-triggers.yaml");
-    java.nio.file.Files.writeString(eight, java.nio.file.Files.readString(eight)
+    Files.writeString(eight, Files.readString(eight)
         .replace("status: accepted", "status: superseded"));
     assertThat(local("generate", "--dir", folder).code()).as(local("check", "--dir", folder).err()).isZero();
 

@@ -2,12 +2,14 @@ package dev.kvorstream.nats;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +41,7 @@ final class NatsServer implements AutoCloseable {
 
   static NatsServer start() throws IOException, InterruptedException {
     int port;
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     Path store = Files.createTempDirectory("kv-nats");
@@ -69,7 +71,7 @@ final class NatsServer implements AutoCloseable {
   @Override
   public void close() throws IOException, InterruptedException {
     process.destroy();
-    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
     try (Stream<Path> files = Files.walk(store)) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ class PrintedResourcesIT {
         texts.add(Files.readString(adr));
         all.addAll(Snippets.javaBlocks(texts.get(texts.size() - 1)));
       }
-      java.util.Iterator<Class<? extends SnippetHarness>> compiled = Snippets.compileAll(all, work).iterator();
+      Iterator<Class<? extends SnippetHarness>> compiled = Snippets.compileAll(all, work).iterator();
       for (String text : texts) {
         for (String block : Snippets.javaBlocks(text)) {
           SnippetHarness h = Snippets.instance(compiled.next());

@@ -13,6 +13,7 @@ import dev.kvorstream.model.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,7 +149,7 @@ class SketchMatchesSpecTest {
     assertThat(Durations.parse("500ms").toMillis()).isEqualTo(500);
     assertThat(Durations.parse("1d")).isNull();
     assertThat(Durations.parse("30")).isNull();
-    assertThat(Durations.format(java.time.Duration.ofSeconds(90))).isEqualTo("1m30s");
-    assertThat(Durations.java(java.time.Duration.ofMinutes(2))).isEqualTo("Duration.ofMinutes(2)");
+    assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("1m30s");
+    assertThat(Durations.java(Duration.ofMinutes(2))).isEqualTo("Duration.ofMinutes(2)");
   }
 }

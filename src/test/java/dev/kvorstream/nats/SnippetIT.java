@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,7 +221,7 @@ class SnippetIT {
   }
 
   static String bucketOf(String adr) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("nats kv add (\\S+)").matcher(adr);
+    Matcher m = Pattern.compile("nats kv add (\\S+)").matcher(adr);
     assertThat(m.find()).isTrue();
     return m.group(1);
   }

@@ -3,6 +3,7 @@ package dev.kvorstream.nats;
 import dev.kvorstream.cli.Main;
 import io.nats.client.Connection;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -111,7 +112,7 @@ final class Snippets {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-      String classpath = location(Connection.class) + java.io.File.pathSeparator + location(SnippetHarness.class);
+      String classpath = location(Connection.class) + File.pathSeparator + location(SnippetHarness.class);
       boolean ok = compiler.getTask(null, files, diagnostics, List.of("-classpath", classpath, "-d", out.toString(),
           "-Xlint:none", "-proc:none"), null, files.getJavaFileObjects(sources.toArray(Path[]::new))).call();
       if (!ok) {

@@ -8,6 +8,7 @@ import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.log.Assessor;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
+import dev.kvorstream.log.Folder;
 import dev.kvorstream.model.Spec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class SpecsTest {
   List<Spec> specs(String design) throws IOException {
     Files.writeString(dir.resolve("0001-path.yaml"), "title: A path\nstatus: accepted\n" + design);
     Heuristic h = Heuristic.standard();
-    DecisionLog log = DecisionLog.build(dev.kvorstream.log.Folder.read(dir, "decisions",
+    DecisionLog log = DecisionLog.build(Folder.read(dir, "decisions",
         new DesignLoader(h.catalogue().ids())), new Assessor(h, true));
     assertThat(log.blocking()).isEmpty();
     Entry e = log.entries().get(0);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -118,7 +119,7 @@ class AdrConsistencyTest {
     if (caseId != null) {
       yaml.append("case: ").append(caseId).append('\n');
     }
-    Files.writeString(dir.resolve(String.format(java.util.Locale.ROOT, "%04d-path-%d.yaml", n, n)), yaml);
+    Files.writeString(dir.resolve(String.format(Locale.ROOT, "%04d-path-%d.yaml", n, n)), yaml);
   }
 
   private static Map<String, String> markdown(Path dir) throws IOException {

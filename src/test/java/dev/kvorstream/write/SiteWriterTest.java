@@ -2,8 +2,15 @@ package dev.kvorstream.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kvorstream.design.DesignLoader;
+import dev.kvorstream.heuristic.Heuristic;
+import dev.kvorstream.log.Assessor;
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.log.Folder;
 import dev.kvorstream.model.Marker;
 import dev.kvorstream.model.RenderedFiles;
+import dev.kvorstream.render.Renderer;
+import dev.kvorstream.render.Templates;
 import dev.kvorstream.site.SiteBuilder;
 import dev.kvorstream.write.SiteWriter.Action;
 import dev.kvorstream.write.SiteWriter.Change;
@@ -11,8 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -34,12 +43,12 @@ class SiteWriterTest {
   }
 
   static Map<String, Action> actions(List<Change> changes) {
-    Map<String, Action> out = new java.util.TreeMap<>();
+    Map<String, Action> out = new TreeMap<>();
     changes.forEach(c -> out.put(c.file(), c.action()));
     return out;
   }
 
-  final Map<String, String> texts = new java.util.LinkedHashMap<>(Map.of(
+  final Map<String, String> texts = new LinkedHashMap<>(Map.of(
       "index.html", "<p>index</p>", "0001-a.html", "<p>a</p>", "0002-b.html", "<p>b</p>"));
   final Map<String, String> prints = new ConcurrentHashMap<>(Map.of(
       "0001-a.html", "1111111111111111", "0002-b.html", "2222222222222222"));
@@ -97,24 +106,24 @@ class SiteWriterTest {
     assertThat(Files.readString(out.resolve(SiteWriter.MANIFEST))).contains(" 2222222222222222  0002-b.html\n");
   }
 
-  static dev.kvorstream.log.DecisionLog log(Path dir) {
-    var heuristic = dev.kvorstream.heuristic.Heuristic.standard();
-    return dev.kvorstream.log.DecisionLog.build(dev.kvorstream.log.Folder.read(dir,
-        dir.toString(), new dev.kvorstream.design.DesignLoader(heuristic.catalogue().ids())),
-        new dev.kvorstream.log.Assessor(heuristic, true));
+  static DecisionLog log(Path dir) {
+    var heuristic = Heuristic.standard();
+    return DecisionLog.build(Folder.read(dir,
+        dir.toString(), new DesignLoader(heuristic.catalogue().ids())),
+        new Assessor(heuristic, true));
   }
 
   @Test
   void theFingerprintOfAPageFollowsItsDecisionAndItsNeighboursTitles(@TempDir Path copy) throws IOException {
-    var heuristic = dev.kvorstream.heuristic.Heuristic.standard();
+    var heuristic = Heuristic.standard();
     var log = log(Path.of("decisions"));
-    var templates = dev.kvorstream.render.Templates.builtIn();
-    var renderer = new dev.kvorstream.render.Renderer(templates, heuristic.catalogue(), "nygard", true);
+    var templates = Templates.builtIn();
+    var renderer = new Renderer(templates, heuristic.catalogue(), "nygard", true);
     Function<String, String> inputs = new SiteBuilder(templates, renderer, heuristic.catalogue())
         .plan(log, (file, print) -> null).inputs();
     Function<String, String> again = new SiteBuilder(templates, renderer, heuristic.catalogue())
         .plan(log, (file, print) -> null).inputs();
-    var madr = new dev.kvorstream.render.Renderer(templates, heuristic.catalogue(), "madr", true);
+    var madr = new Renderer(templates, heuristic.catalogue(), "madr", true);
     Function<String, String> otherStyle = new SiteBuilder(templates, madr, heuristic.catalogue())
         .plan(log, (file, print) -> null).inputs();
     String page = "0002-document-ingestion-tasks.html";
