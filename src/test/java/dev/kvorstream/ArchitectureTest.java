@@ -105,4 +105,44 @@ class ArchitectureTest {
       }
     }
   }
+
+  static List<Path> mainSources() throws IOException {
+    try (Stream<Path> s = Files.walk(SOURCES)) {
+      return s.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  @Test
+  void noClassIsOverFourHundredLines() throws IOException {
+    Set<String> tooLong = new TreeSet<>();
+    for (Path f : mainSources()) {
+      int lines = Files.readAllLines(f).size();
+      if (lines > 400) {
+        tooLong.add(SOURCES.relativize(f) + " (" + lines + " lines)");
+      }
+    }
+    assertThat(tooLong).as("classes over 400 lines").isEmpty();
+  }
+
+  static final Pattern QUALIFIED = Pattern.compile("\\b(?:java|javax|dev\\.kvorstream)(?:\\.[a-z]\\w*)+\\.[A-Z]");
+
+  @Test
+  void codeNamesClassesByTheirImportsNotInline() throws IOException {
+    Set<String> inline = new TreeSet<>();
+    for (Path f : mainSources()) {
+      List<String> lines = Files.readAllLines(f);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (line.startsWith("import ") || line.startsWith("package ") || line.startsWith("*")
+            || line.startsWith("/*") || line.startsWith("//")) {
+          continue;
+        }
+        String code = line.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+        if (QUALIFIED.matcher(code).find()) {
+          inline.add(SOURCES.relativize(f) + ":" + (i + 1) + ": " + line);
+        }
+      }
+    }
+    assertThat(inline).as("fully-qualified names in code").isEmpty();
+  }
 }

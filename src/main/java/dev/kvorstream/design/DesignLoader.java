@@ -10,44 +10,25 @@ import dev.kvorstream.model.Part;
 import dev.kvorstream.model.Question;
 import dev.kvorstream.model.Ref;
 import dev.kvorstream.model.Status;
-import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
-import dev.kvorstream.problem.Problems;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.Parser;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads one design file. YAML 1.2 (so {@code no} and {@code yes} are words, not booleans),
@@ -56,37 +37,16 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class DesignLoader {
 
-  /** Aliases allowed per file: enough for any design, too few for an alias bomb. */
-  public static final int MAX_ALIASES = 20;
-  /** Nesting depth of YAML collections allowed; a design needs four at most. */
-  public static final int MAX_DEPTH = 32;
-
   private static final List<String> TOP_KEYS = List.of(
       "title", "status", "date", "deciders", "tags", "context", "flow", "answers", "why",
       "case", "parts", "supersedes", "related", "amends", "nats");
   private static final List<String> PART_KEYS =
       List.of("name", "context", "answers", "why", "case", "nats");
-  /** The keys of a {@code nats:} block: KV settings, then stream settings. */
-  public static final List<String> NATS_KV_KEYS =
-      List.of("bucket", "history", "ttl", "maxValueSize", "replicas", "keys", "pattern");
-  public static final List<String> NATS_STREAM_KEYS = List.of("stream", "subjects", "retention",
-      "durable", "durables", "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending",
-      "duplicateWindow", "heartbeat", "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay",
-      "replicas");
-  private static final List<String> NATS_KEYS = Stream
-      .concat(NATS_KV_KEYS.stream(), NATS_STREAM_KEYS.stream()).distinct().toList();
-  private static final Set<String> NATS_NUMBERS = Set.of("history", "maxValueSize", "replicas",
-      "maxDeliver", "maxAckPending", "maxMsgs", "maxBytes", "concurrency");
-  private static final Set<String> NATS_LISTS = Set.of("subjects", "durables");
-  private static final Set<String> NATS_DURATIONS =
-      Set.of("ttl", "ackWait", "duplicateWindow", "heartbeat", "maxAge", "retryDelay");
   private static final List<String> FLOW_KEYS = List.of("producer", "consumers", "subject");
   private static final List<String> QUESTION_KEYS =
       Arrays.stream(Question.values()).map(Question::key).toList();
-  private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL);
   private static final Set<String> YES_NO =
       Set.of("yes", "no", "y", "n", "true", "false", "on", "off");
-  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   /** The common-case ids a design may name in {@code case}, in catalogue order. */
   private final List<String> caseIds;
@@ -105,167 +65,16 @@ public final class DesignLoader {
    */
   public Design load(String path, DesignName name, byte[] bytes) {
     String text = SourceText.decode(path, bytes);
-    Node root = compose(path, text);
+    Node root = YamlNodes.compose(path, text);
     return new Reader(path, text).design(root, name, sha256(bytes));
   }
 
-  private static Node compose(String path, String text) {
-    if (text.isBlank() || onlyComments(text)) {
-      throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
-          "empty design; a design needs at least a 'title'"));
-    }
-    LoadSettings settings = LoadSettings.builder()
-        .setLabel(path)
-        .setAllowDuplicateKeys(false)
-        .setAllowRecursiveKeys(false)
-        // a list or map as a key reaches the checks below, which name its place
-        .setAllowNonScalarKeys(true)
-        .setMaxAliasesForCollections(MAX_ALIASES)
-        .setCodePointLimit(SourceText.MAX_BYTES)
-        .setUseMarks(true)
-        .build();
-    try {
-      Iterator<Node> documents = new Composer(settings, new DepthLimitedParser(
-          new ParserImpl(settings, new StreamReader(settings, text)), path, text));
-      if (!documents.hasNext()) {
-        throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
-            "empty design; a design needs at least a 'title'"));
-      }
-      Node root = documents.next();
-      if (documents.hasNext()) {
-        Node second = documents.next();
-        throw KvException.badInput(Diagnostic.of(position(path, text, second),
-            "several YAML documents in one file; a design file holds one design"));
-      }
-      return root;
-    } catch (MarkedYamlEngineException e) {
-      Position at = e.getProblemMark().map(m -> position(path, text, m)).orElse(Position.ofFile(path));
-      throw KvException.badInput(Diagnostic.of(at, syntaxMessage(e)));
-    } catch (YamlEngineException e) {
-      String message = e.getMessage() == null ? "" : e.getMessage();
-      if (message.contains("aliases")) {
-        message = "too many YAML aliases (more than " + MAX_ALIASES + "); a design needs none";
-      } else if (message.contains("exceeds the limit")) {
-        message = "file too large; a design may be at most " + SourceText.MAX_BYTES + " bytes";
-      } else {
-        message = "YAML: " + clean(message);
-      }
-      throw KvException.badInput(Diagnostic.of(Position.ofFile(path), message));
-    } catch (StackOverflowError e) {
-      throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
-          "YAML nested too deeply; a design needs at most " + MAX_DEPTH + " levels"));
-    }
-  }
-
-  private static boolean onlyComments(String text) {
-    for (String line : text.split("\\R")) {
-      String t = line.strip();
-      if (!t.isEmpty() && !t.startsWith("#") && !t.equals("---") && !t.equals("...")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * The parser the composer reads from, counting how deep collections nest: the first one
-   * deeper than {@link #MAX_DEPTH} stops the composer, with its position, long before its
-   * recursion could run out of stack. One pass over the text, no second parse.
-   */
-  private static final class DepthLimitedParser implements Parser {
-    private final Parser inner;
-    private final String path;
-    private final String text;
-    private int depth;
-
-    DepthLimitedParser(Parser inner, String path, String text) {
-      this.inner = inner;
-      this.path = path;
-      this.text = text;
-    }
-
-    @Override
-    public boolean checkEvent(Event.ID id) {
-      return inner.checkEvent(id);
-    }
-
-    @Override
-    public Event peekEvent() {
-      return inner.peekEvent();
-    }
-
-    @Override
-    public boolean hasNext() {
-      return inner.hasNext();
-    }
-
-    @Override
-    public Event next() {
-      Event event = inner.next();
-      switch (event.getEventId()) {
-        case MappingStart, SequenceStart -> {
-          if (++depth > MAX_DEPTH) {
-            Position at = event.getStartMark().map(m -> position(path, text, m))
-                .orElse(Position.ofFile(path));
-            throw KvException.badInput(Diagnostic.of(at,
-                "YAML nested too deeply; a design needs at most " + MAX_DEPTH + " levels"));
-          }
-        }
-        case MappingEnd, SequenceEnd -> depth--;
-        default -> { }
-      }
-      return event;
-    }
-  }
-
-  static String syntaxMessage(MarkedYamlEngineException e) {
-    String problem = e.getProblem() == null ? "" : e.getProblem();
-    if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
-      return "tab character; YAML indents with spaces only";
-    }
-    if (problem.contains("mapping values are not allowed")) {
-      return "YAML syntax: a key where none can start; check this line's indentation, or quote a"
-          + " value that contains ': '";
-    }
-    String context = e.getContext() == null ? "" : e.getContext();
-    String message = context.isEmpty() ? problem : problem + " (" + context + ")";
-    return "YAML syntax: " + clean(message);
-  }
-
-  private static String clean(String message) {
-    if (message == null) {
-      return "YAML could not be read";
-    }
-    String oneLine = message.replaceAll("\\s+", " ").strip();
-    int inFile = oneLine.indexOf(" in ");
-    return inFile > 0 && oneLine.contains(", line ") ? oneLine.substring(0, inFile) : oneLine;
-  }
-
-  static Position position(String path, String text, Mark mark) {
-    return Position.at(path, text, mark.getLine() + 1, mark.getColumn() + 1);
-  }
-
-  static Position position(String path, String text, Node node) {
-    return node.getStartMark().map(m -> position(path, text, m)).orElse(Position.ofFile(path));
-  }
-
   /** Walks one document, collecting problems. */
-  private final class Reader {
-    private final String path;
-    private final String text;
-    private final Problems problems = new Problems();
+  private final class Reader extends NodeReader {
+    private final NatsBlockReader natsBlock = new NatsBlockReader(this);
 
     Reader(String path, String text) {
-      this.path = path;
-      this.text = text;
-    }
-
-    Position at(Node node) {
-      return position(path, text, node);
-    }
-
-    void error(Node node, String message) {
-      problems.add(at(node), message);
+      super(path, text);
     }
 
     Design design(Node root, DesignName name, String sourceHash) {
@@ -328,7 +137,7 @@ public final class DesignLoader {
         }
         parts = parts(partsNode);
       }
-      NatsBlock nats = map.containsKey("nats") ? nats(map.get("nats").getValueNode()) : NatsBlock.EMPTY;
+      NatsBlock nats = map.containsKey("nats") ? natsBlock.read(map.get("nats").getValueNode()) : NatsBlock.EMPTY;
       if (map.containsKey("nats") && map.containsKey("parts")) {
         error(map.get("nats").getKeyNode(), "'nats' and 'parts' together; put the settings inside each part");
       }
@@ -342,115 +151,6 @@ public final class DesignLoader {
       return new Design(path, name, title, status, date, deciders, tags, context, flow,
           concern, parts, supersedes, related, amends, at(root), nats, sourceHash);
     }
-
-    /**
-     * The node as a map of its keys, each key checked against {@code allowed}; null (with
-     * the problem recorded) when the node is not a map.
-     */
-    Map<String, NodeTuple> mapping(Node node, String what, List<String> allowed, String hint) {
-      if (!(node instanceof MappingNode mapping)) {
-        error(node, what + " must be a map of keys, found " + kind(node) + "; " + hint);
-        return null;
-      }
-      checkTag(node);
-      Map<String, NodeTuple> out = new LinkedHashMap<>();
-      for (NodeTuple tuple : mapping.getValue()) {
-        Node keyNode = tuple.getKeyNode();
-        if (!(keyNode instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
-          error(keyNode, "keys must be words; found " + kind(keyNode));
-          continue;
-        }
-        String key = scalar.getValue();
-        if (out.containsKey(key)) {
-          error(keyNode, "duplicate key '" + key + "'; it was already given on line "
-              + at(out.get(key).getKeyNode()).line());
-          continue;
-        }
-        if (!allowed.contains(key)) {
-          error(keyNode, "unknown key '" + key + "' in " + what + Suggest.hint(key, allowed)
-              + (Suggest.nearest(key, allowed) == null
-                  ? "; expected one of " + String.join(", ", allowed) : ""));
-          continue;
-        }
-        out.put(key, tuple);
-      }
-      return out;
-    }
-
-    void checkTag(Node node) {
-      Tag tag = node.getTag();
-      boolean standard = node instanceof ScalarNode ? SCALAR_TAGS.contains(tag)
-          : tag.equals(Tag.MAP) || tag.equals(Tag.SEQ);
-      if (!standard) {
-        String shown = tag.getValue().replace("tag:yaml.org,2002:", "!!");
-        error(node, "YAML tag '" + shown + "' is not allowed in a design; write plain values");
-      }
-    }
-
-    /** A text value; numbers are taken as text only where {@code numbersAsText}. */
-    String text(Node node, String key, boolean numbersAsText) {
-      if (!(node instanceof ScalarNode scalar)) {
-        error(node, quoted(key) + " must be text, found " + kind(node));
-        return null;
-      }
-      checkTag(node);
-      Tag tag = scalar.getTag();
-      if (tag.equals(Tag.NULL)) {
-        error(node, quoted(key) + " is empty; " + (key.equals("title")
-            ? "name the communication path" : "give it a value or leave the key out"));
-        return null;
-      }
-      if (tag.equals(Tag.STR) || (numbersAsText && (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)))) {
-        return scalar.getValue();
-      }
-      error(node, quoted(key) + " must be text, found " + kind(node)
-          + (tag.equals(Tag.BOOL) ? "; quote it if you mean the word" : ""));
-      return null;
-    }
-
-    /** 'key', or 'list' items when the key already names the items. */
-    String quoted(String key) {
-      return key.endsWith("' items") ? "'" + key : "'" + key + "'";
-    }
-
-    LocalDate date(Node node) {
-      String value = text(node, "date", false);
-      if (value == null) {
-        return null;
-      }
-      if (!ISO_DATE.matcher(value).matches()) {
-        error(node, "bad date '" + value + "'; expected YYYY-MM-DD, e.g. 2026-03-03");
-        return null;
-      }
-      try {
-        return LocalDate.parse(value);
-      } catch (DateTimeParseException e) {
-        error(node, "bad date '" + value + "'; no such day (expected YYYY-MM-DD)");
-        return null;
-      }
-    }
-
-    List<String> textList(Node node, String key) {
-      if (!(node instanceof SequenceNode seq)) {
-        error(node, "'" + key + "' must be a list, e.g. " + key + ": [platform team]; found "
-            + kind(node));
-        return List.of();
-      }
-      checkTag(node);
-      List<String> out = new ArrayList<>();
-      for (Node item : seq.getValue()) {
-        String value = text(item, key + "' items", true);
-        if (value != null) {
-          if (value.isBlank()) {
-            error(item, "empty item in '" + key + "'");
-          } else {
-            out.add(value.strip());
-          }
-        }
-      }
-      return out;
-    }
-
     Flow flow(Node node) {
       Map<String, NodeTuple> map = mapping(node, "flow", FLOW_KEYS,
           "give producer, consumers and subject");
@@ -473,7 +173,7 @@ public final class DesignLoader {
 
     Concern concern(Map<String, NodeTuple> map, String owner) {
       Map<Question, Answer> answers = new EnumMap<>(Question.class);
-      if (map.containsKey("answers") && !isNull(map.get("answers").getValueNode())) {
+      if (map.containsKey("answers") && !YamlNodes.isNull(map.get("answers").getValueNode())) {
         Map<String, NodeTuple> given = mapping(map.get("answers").getValueNode(), "answers",
             QUESTION_KEYS, "give restart, delivery, processing and nature");
         if (given != null) {
@@ -487,7 +187,7 @@ public final class DesignLoader {
         }
       }
       Map<Question, String> why = new EnumMap<>(Question.class);
-      if (map.containsKey("why") && !isNull(map.get("why").getValueNode())) {
+      if (map.containsKey("why") && !YamlNodes.isNull(map.get("why").getValueNode())) {
         Map<String, NodeTuple> given = mapping(map.get("why").getValueNode(), "why",
             QUESTION_KEYS, "give one line per test: restart, delivery, processing, nature");
         if (given != null) {
@@ -530,7 +230,7 @@ public final class DesignLoader {
       Answer answer = scalar.getTag().equals(Tag.STR) ? Answer.of(question, word) : null;
       if (answer == null) {
         String found = scalar.getTag().equals(Tag.STR) ? "'" + word + "'"
-            : word + " (" + kind(node).replace("a ", "") + ")";
+            : word + " (" + YamlNodes.kind(node).replace("a ", "") + ")";
         String hint = Suggest.hint(word, words);
         if (question == Question.RESTART && YES_NO.contains(word.toLowerCase(Locale.ROOT))) {
           hint = "; for test 1, yes (handle it again) is 'reprocess' and no is 'resume'";
@@ -544,7 +244,7 @@ public final class DesignLoader {
     List<Part> parts(Node node) {
       if (!(node instanceof SequenceNode seq)) {
         error(node, "'parts' must be a list of parts, each with a name and answers; found "
-            + kind(node));
+            + YamlNodes.kind(node));
         return List.of();
       }
       if (seq.getValue().isEmpty()) {
@@ -574,90 +274,13 @@ public final class DesignLoader {
         String context = map.containsKey("context")
             ? text(map.get("context").getValueNode(), "context", false) : null;
         Concern concern = concern(map, "part '" + name + "'");
-        NatsBlock nats = map.containsKey("nats") ? nats(map.get("nats").getValueNode()) : NatsBlock.EMPTY;
+        NatsBlock nats = map.containsKey("nats") ? natsBlock.read(map.get("nats").getValueNode()) : NatsBlock.EMPTY;
         if (name != null) {
           parts.add(new Part(name.strip(), context == null ? "" : context, concern, nats));
         }
       }
       return parts;
     }
-
-    NatsBlock nats(Node node) {
-      Map<String, NodeTuple> map = mapping(node, "nats", NATS_KEYS,
-          "give KV settings (bucket, history, ...) or stream settings (stream, subjects, ...)");
-      if (map == null) {
-        return NatsBlock.EMPTY;
-      }
-      Map<String, Object> values = new LinkedHashMap<>();
-      Map<String, Position> where = new HashMap<>();
-      map.forEach((key, tuple) -> {
-        Node value = tuple.getValueNode();
-        Object read;
-        if (NATS_LISTS.contains(key)) {
-          List<String> items = value instanceof SequenceNode
-              ? textList(value, key) : Optional.ofNullable(text(value, key, false))
-                  .map(List::of).orElse(List.of());
-          read = items.isEmpty() ? null : items;
-        } else if (NATS_DURATIONS.contains(key) && value instanceof ScalarNode s
-            && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
-          error(value, "'" + key + "' is the number " + s.getValue() + "; write a duration such as "
-              + s.getValue() + "s or 2m (units: ms, s, m, h)");
-          read = null;
-        } else if (NATS_NUMBERS.contains(key)) {
-          read = number(value, key);
-        } else {
-          read = text(value, key, false);
-        }
-        if (read != null) {
-          values.put(key, read);
-          where.put(key, at(value));
-        }
-      });
-      return new NatsBlock(values, where, at(node));
-    }
-
-    Long number(Node node, String key) {
-      if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
-        try {
-          return Long.parseLong(s.getValue().replace("_", ""));
-        } catch (NumberFormatException e) {
-          // falls through
-        }
-      }
-      error(node, "'" + key + "' must be a whole number, found " + kind(node)
-          + (node instanceof ScalarNode s ? " '" + s.getValue() + "'" : ""));
-      return null;
-    }
-
-    List<Ref> refs(Node node, String key) {
-      if (!(node instanceof SequenceNode seq)) {
-        error(node, "'" + key + "' must be a list of decision numbers, e.g. " + key + ": [3]; found "
-            + kind(node));
-        return List.of();
-      }
-      List<Ref> out = new ArrayList<>();
-      for (Node item : seq.getValue()) {
-        if (item instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
-          try {
-            int n = Integer.parseInt(s.getValue().replace("_", ""));
-            if (n > 0) {
-              out.add(new Ref(n, at(item)));
-              continue;
-            }
-          } catch (NumberFormatException e) {
-            // falls through to the error below
-          }
-        }
-        error(item, "'" + key + "' lists decision numbers such as 3; found " + kind(item)
-            + (item instanceof ScalarNode s ? " '" + s.getValue() + "'" : ""));
-      }
-      return out;
-    }
-  }
-
-  /** An empty value ({@code key:} with nothing after it), which counts as left out. */
-  static boolean isNull(Node node) {
-    return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
   }
 
   static String sha256(byte[] bytes) {
@@ -667,25 +290,5 @@ public final class DesignLoader {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String kind(Node node) {
-    if (node instanceof MappingNode) {
-      return "a map";
-    }
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    Tag tag = node.getTag();
-    if (tag.equals(Tag.BOOL)) {
-      return "a boolean";
-    }
-    if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
-      return "a number";
-    }
-    if (tag.equals(Tag.NULL)) {
-      return "nothing";
-    }
-    return "text";
   }
 }

@@ -58,7 +58,7 @@ public record ProjectConfig(String dir, String style, String templates, String s
     } catch (MarkedYamlEngineException e) {
       Position at = e.getProblemMark().map(m -> Position.at(FILE, text, m.getLine() + 1, m.getColumn() + 1))
           .orElse(Position.ofFile(FILE));
-      throw KvException.badInput(Diagnostic.of(at, DesignLoader.syntaxMessage(e)));
+      throw KvException.badInput(Diagnostic.of(at, YamlNodes.syntaxMessage(e)));
     }
     if (root0 == null) {
       return NONE;
@@ -126,7 +126,7 @@ public record ProjectConfig(String dir, String style, String templates, String s
       return s.getValue();
     }
     problems.add(at(text, node), "keys must be words such as dir or style; found "
-        + DesignLoader.kind(node));
+        + YamlNodes.kind(node));
     return null;
   }
 

@@ -1,0 +1,75 @@
+package dev.kvorstream.design;
+
+import dev.kvorstream.model.NatsBlock;
+import dev.kvorstream.problem.Position;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/** Checks and reads a {@code nats:} block: which keys it may hold, and what kind of value each takes. */
+final class NatsBlockReader {
+
+  /** The keys of a {@code nats:} block: KV settings, then stream settings. */
+  public static final List<String> NATS_KV_KEYS =
+      List.of("bucket", "history", "ttl", "maxValueSize", "replicas", "keys", "pattern");
+  public static final List<String> NATS_STREAM_KEYS = List.of("stream", "subjects", "retention",
+      "durable", "durables", "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending",
+      "duplicateWindow", "heartbeat", "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay",
+      "replicas");
+  private static final List<String> NATS_KEYS = Stream
+      .concat(NATS_KV_KEYS.stream(), NATS_STREAM_KEYS.stream()).distinct().toList();
+  private static final Set<String> NATS_NUMBERS = Set.of("history", "maxValueSize", "replicas",
+      "maxDeliver", "maxAckPending", "maxMsgs", "maxBytes", "concurrency");
+  private static final Set<String> NATS_LISTS = Set.of("subjects", "durables");
+  private static final Set<String> NATS_DURATIONS =
+      Set.of("ttl", "ackWait", "duplicateWindow", "heartbeat", "maxAge", "retryDelay");
+
+  private final NodeReader reader;
+
+  NatsBlockReader(NodeReader reader) {
+    this.reader = reader;
+  }
+
+  NatsBlock read(Node node) {
+    Map<String, NodeTuple> map = reader.mapping(node, "nats", NATS_KEYS,
+        "give KV settings (bucket, history, ...) or stream settings (stream, subjects, ...)");
+    if (map == null) {
+      return NatsBlock.EMPTY;
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, Position> where = new HashMap<>();
+    map.forEach((key, tuple) -> {
+      Node value = tuple.getValueNode();
+      Object read;
+      if (NATS_LISTS.contains(key)) {
+        List<String> items = value instanceof SequenceNode
+            ? reader.textList(value, key) : Optional.ofNullable(reader.text(value, key, false))
+                .map(List::of).orElse(List.of());
+        read = items.isEmpty() ? null : items;
+      } else if (NATS_DURATIONS.contains(key) && value instanceof ScalarNode s
+          && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+        reader.error(value, "'" + key + "' is the number " + s.getValue() + "; write a duration such as "
+            + s.getValue() + "s or 2m (units: ms, s, m, h)");
+        read = null;
+      } else if (NATS_NUMBERS.contains(key)) {
+        read = reader.number(value, key);
+      } else {
+        read = reader.text(value, key, false);
+      }
+      if (read != null) {
+        values.put(key, read);
+        where.put(key, reader.at(value));
+      }
+    });
+    return new NatsBlock(values, where, reader.at(node));
+  }
+}
