@@ -179,6 +179,11 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
       return claim != null;
     }
 
+    /** The claims bucket as a KV spec ({@code apply} creates it, {@code audit} checks it), or null. */
+    public Kv claimBucket() {
+      return claim == null ? null : new Kv(decision, part, claim, 1, claimAge(), 0, replicas, ">", "state");
+    }
+
     /** How long a claim is kept: the stream's max age (no redelivery outlives it), else a week. */
     public Duration claimAge() {
       return maxAge != null ? maxAge : Duration.ofDays(7);
