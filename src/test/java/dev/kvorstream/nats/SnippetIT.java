@@ -24,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jnats code the ADRs print, cut out of ADRs rendered by the real {@code generate},
- * compiled against jnats and run on a real nats-server: slow work is handled once per
- * message and acknowledged; the old {@code consume()} pattern fails the same check; dead
- * letters are kept and fetched; each loop gets its own tool results; a lease keeps its
- * expiry; a silent sensor is noticed.
+ * compiled against jnats and run on a real nats-server: in these runs slow work was handled
+ * once per message and acknowledged; the old {@code consume()} pattern fails the same check;
+ * a handler loop survives exceptions; a hung handler's message comes back after maxWork;
+ * dead letters are kept and fetched; a claimed trigger starts no second run; each loop gets
+ * its own tool results; a lease keeps its expiry; a silent sensor is noticed.
  */
 class SnippetIT {
 
