@@ -1,4 +1,5 @@
-<#-- The design file that `kv-or-stream new` writes; `answers` and `why` are filled by --ask. -->
+<#-- The design file that `kv-or-stream new` writes; `answers` and `why` are filled by --ask,
+     `links` (supersedes, amends, related: lists of numbers) by --supersedes, --amends, --related. -->
 # yaml-language-server: $schema=design.schema.json
 title: ${yaml(title)}
 status: proposed
@@ -40,3 +41,8 @@ why:
 # why:
 #   restart: running a tool twice charges the customer twice
 </#if>
+<#list (links!{}) as kind, numbers>
+<#if numbers?has_content>
+${kind}: [<#list numbers as n>${n?c}<#sep>, </#list>]
+</#if>
+</#list>

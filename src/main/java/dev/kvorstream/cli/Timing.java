@@ -1,6 +1,7 @@
 package dev.kvorstream.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 
 /**
  * Phase timings for profiling, printed to stderr when the system property
@@ -13,7 +14,7 @@ final class Timing {
   private final boolean on = System.getProperty("kvorstream.timing") != null;
   private long last = System.nanoTime();
   private static final long STARTED = ProcessHandle.current().info().startInstant()
-      .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+      .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
 
   Timing(PrintWriter err) {
     this.err = err;

@@ -198,11 +198,21 @@ public final class Renderer {
 
   /** The design file {@code new} writes. */
   public String newDesign(String title, String date, Map<String, String> answers, Map<String, String> why) {
+    return newDesign(title, date, answers, why, Map.of());
+  }
+
+  /**
+   * The design file {@code new} writes, with its links to earlier decisions by kind
+   * ({@code supersedes}, {@code amends}, {@code related}).
+   */
+  public String newDesign(String title, String date, Map<String, String> answers, Map<String, String> why,
+      Map<String, List<Integer>> links) {
     Map<String, Object> model = new HashMap<>();
     model.put("title", title);
     model.put("date", date);
     model.put("answers", answers);
     model.put("why", why);
+    model.put("links", links);
     return templates.render("design.yaml.ftl", model);
   }
 

@@ -95,7 +95,8 @@ class CommandsTest extends FolderTest {
   void noInferLeavesOmittedAnswersUnknown() throws IOException {
     design("0001-tool-calls.yaml", TOOL_CALLS);
     Cli.Result r = Cli.run(work, "decide", "--no-infer", "--format", "json", "decisions/0001-tool-calls.yaml");
-    assertThat(r.out()).doesNotContain("inferred");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"source\": \"unknown\"").doesNotContain("inferred");
   }
 
   @Test

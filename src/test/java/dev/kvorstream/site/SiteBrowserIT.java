@@ -2,15 +2,11 @@ package dev.kvorstream.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.cli.Main;
-import java.io.ByteArrayInputStream;
+import dev.kvorstream.cli.Cli;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -76,12 +72,9 @@ class SiteBrowserIT {
   }
 
   static int build(String dir, Path out) {
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"site", "--dir", dir, "--out", out.toString()},
-        new PrintWriter(new StringWriter()), new PrintWriter(err),
-        new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
-    assertThat(err.toString()).isEmpty();
-    return code;
+    Cli.Result r = Cli.run("site", "--dir", dir, "--out", out.toString());
+    assertThat(r.err()).isEmpty();
+    return r.code();
   }
 
   List<WebElement> visibleRows() {

@@ -2,14 +2,10 @@ package dev.kvorstream.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.cli.Main;
-import java.io.ByteArrayInputStream;
+import dev.kvorstream.cli.Cli;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,17 +17,14 @@ class SiteTest {
   record Run(int code, String out, String err) {}
 
   Run site(String dir, Path out, String... more) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
     String[] args = new String[4 + more.length];
     args[0] = "site";
     args[1] = "--dir";
     args[2] = dir;
     args[3] = "--out=" + out;
     System.arraycopy(more, 0, args, 4, more.length);
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e),
-        new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
-    return new Run(code, o.toString(), e.toString());
+    Cli.Result r = Cli.run(args);
+    return new Run(r.code(), r.out(), r.err());
   }
 
   @Test
