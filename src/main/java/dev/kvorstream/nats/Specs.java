@@ -189,6 +189,10 @@ public final class Specs {
     }
     Duration maxWork = heartbeat == null ? null
         : s.duration("maxWork", ackWait.multipliedBy(d.maxWorkAckWaits));
+    if (maxWork == null && block.has("maxWork")) {
+      problems.add(Diagnostic.of(block.where("maxWork"), "maxWork caps the in-progress acks of slow work;"
+          + " set processing slow, a concurrency or a heartbeat"));
+    }
     if (maxWork != null && maxWork.compareTo(ackWait) <= 0) {
       problems.add(Diagnostic.of(block.where("maxWork"), "maxWork " + Durations.format(maxWork)
           + " is not longer than ackWait " + Durations.format(ackWait)

@@ -96,6 +96,16 @@ class SpecsTest {
     assertThat(code).isOne();                // check: problems found
     assertThat(err.toString()).contains("0001-path.yaml:6:12: error: maxWork 20s is not longer than ackWait 30s")
         .contains("0001-path.yaml:7:10: error: claim name 'bad.bucket' is not allowed");
+    Files.writeString(dir.resolve("0001-path.yaml"), """
+        title: A path
+        status: accepted
+        answers: {restart: resume, delivery: queue, processing: fast}
+        nats: {maxWork: 5m}
+        """);
+    StringWriter fast = new StringWriter();
+    assertThat(Main.run(new String[] {"check", "--dir", dir.toString()}, new PrintWriter(new StringWriter()),
+        new PrintWriter(fast), new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""))).isOne();
+    assertThat(fast.toString()).contains("0001-path.yaml:4:17: error: maxWork caps the in-progress acks of slow work");
   }
 
   @Test
