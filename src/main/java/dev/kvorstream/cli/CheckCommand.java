@@ -4,6 +4,7 @@ import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.nats.Specs;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.ExitCode;
+import dev.kvorstream.render.Unfinished;
 import dev.kvorstream.write.Publisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ final class CheckCommand implements Command {
         Specs.warningLines(e.design(), e.specs()).forEach(session.err()::println);
       }
     }
+    Unfinished.warnings(log, ws.renderer(), ws.loader()).forEach(session.err()::println);
     int count = log.entries().size();
     if (!problems.isEmpty()) {
       session.err().println("check: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")

@@ -1,5 +1,6 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.design.Design;
 import dev.kvorstream.design.DesignName;
 import dev.kvorstream.heuristic.Assessment;
@@ -70,6 +71,7 @@ final class DecideCommand implements Command {
     Assessment assessment;
     if (o.text() != null) {
       title = o.text().strip();
+      BidiControls.refuse("<--text>", title);
       assessment = ws.assessor().assessText(title);
     } else {
       Design design = load(ws, o.file());

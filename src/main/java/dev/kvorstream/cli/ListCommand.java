@@ -21,7 +21,7 @@ final class ListCommand implements Command {
     DecisionLog log = Workspace.open(session, shared.options()).log();
     for (Entry e : log.entries()) {
       String verdict = e.generated() ? e.assessment().verdict().id() : "hand-written";
-      session.out().println(String.format("%04d  %-10s  %-16s  %s", e.number(),
+      session.out().println(String.format(java.util.Locale.ROOT, "%04d  %-10s  %-16s  %s", e.number(),
           e.status().isEmpty() ? "-" : e.status(), verdict, e.title()));
     }
     return ExitCode.OK;

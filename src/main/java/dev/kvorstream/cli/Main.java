@@ -31,7 +31,7 @@ public final class Main {
 
   /** Every subcommand's name, in the order help lists them. */
   static final List<String> COMMANDS = List.of("decide", "new", "generate", "list", "check", "site",
-      "status", "accept", "reject", "deprecate", "renumber", "export", "graph", "apply", "audit",
+      "serve", "status", "accept", "reject", "deprecate", "renumber", "export", "graph", "apply", "audit",
       "completion");
 
   private Main() {}
@@ -45,6 +45,7 @@ public final class Main {
       case "list" -> new ListCommand();
       case "check" -> new CheckCommand();
       case "site" -> new SiteCommand();
+      case "serve" -> new ServeCommand();
       case "status" -> new StatusCommand();
       case "accept" -> new StatusCommand(Status.ACCEPTED);
       case "reject" -> new StatusCommand(Status.REJECTED);

@@ -1,6 +1,7 @@
 package dev.kvorstream.cli;
 
 import dev.kvorstream.design.Design;
+import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.design.Slugs;
 import dev.kvorstream.design.Status;
 import dev.kvorstream.log.Folder;
@@ -52,6 +53,7 @@ final class NewCommand implements Command {
       if (title.isEmpty() || title.contains("\n") || title.contains("\r")) {
         throw new UsageException("the title must be one line of text");
       }
+      BidiControls.refuse("<title>", title);
       supersedes = numbers("--supersedes", supersedes);
       amends = numbers("--amends", amends);
       related = numbers("--related", related);

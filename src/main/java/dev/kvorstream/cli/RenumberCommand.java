@@ -66,7 +66,7 @@ final class RenumberCommand implements Command {
     if (taken) {
       throw KvException.usage("decision number " + target + " is taken; choose another with --to");
     }
-    String digits = String.format("%0" + Math.max(4, old.digits().length()) + "d", target);
+    String digits = String.format(java.util.Locale.ROOT, "%0" + Math.max(4, old.digits().length()) + "d", target);
     DesignName moved = new DesignName(target, digits, old.slug(), old.extension());
     Path dir = folder.dir();
 

@@ -23,7 +23,7 @@ final class Timing {
   void phase(String name) {
     long now = System.nanoTime();
     if (on) {
-      err.printf("timing: %-10s %6d ms  (%d ms since the process started)%n", name,
+      err.printf(java.util.Locale.ROOT, "timing: %-10s %6d ms  (%d ms since the process started)%n", name,
           (now - last) / 1_000_000, System.currentTimeMillis() - STARTED);
     }
     last = now;

@@ -101,7 +101,7 @@ final class Workspace {
    * named) when it has problems that make it unusable, such as duplicate numbers.
    */
   DecisionLog usableLog(Timing timing) {
-    Folder folder = folder();
+    Folder folder = folder().requireDecisionLog();
     timing.phase("read");
     DecisionLog log = DecisionLog.build(folder, assessor());
     timing.phase("assess");

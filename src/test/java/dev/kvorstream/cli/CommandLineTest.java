@@ -103,6 +103,7 @@ class CommandLineTest {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "audit"));
     Files.createDirectories(work.resolve("decisions"));
+    Files.writeString(work.resolve("decisions/0001-prices.yaml"), "title: Prices\nstatus: accepted\n");
     ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
     pb.environment().put("NATS_URL", "nats://127.0.0.1:1");
     Process p = pb.start();
