@@ -5,6 +5,7 @@ import dev.kvorstream.model.Concern;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.DesignName;
 import dev.kvorstream.model.Flow;
+import dev.kvorstream.model.Marker;
 import dev.kvorstream.model.NatsBlock;
 import dev.kvorstream.model.Part;
 import dev.kvorstream.model.Question;
@@ -12,14 +13,11 @@ import dev.kvorstream.model.Ref;
 import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +64,7 @@ public final class DesignLoader {
   public Design load(String path, DesignName name, byte[] bytes) {
     String text = SourceText.decode(path, bytes);
     Node root = YamlNodes.compose(path, text);
-    return new Reader(path, text).design(root, name, sha256(bytes));
+    return new Reader(path, text).design(root, name, Marker.sha256(bytes));
   }
 
   /** Walks one document, collecting problems. */
@@ -283,12 +281,4 @@ public final class DesignLoader {
     }
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

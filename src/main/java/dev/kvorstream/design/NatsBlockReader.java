@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -18,15 +17,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /** Checks and reads a {@code nats:} block: which keys it may hold, and what kind of value each takes. */
 final class NatsBlockReader {
 
-  /** The keys of a {@code nats:} block: KV settings, then stream settings. */
-  public static final List<String> NATS_KV_KEYS =
-      List.of("bucket", "history", "ttl", "maxValueSize", "replicas", "keys", "pattern");
-  public static final List<String> NATS_STREAM_KEYS = List.of("stream", "subjects", "retention",
-      "durable", "durables", "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending",
-      "duplicateWindow", "heartbeat", "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay",
-      "instances", "maxWork", "claim", "replicas");
-  private static final List<String> NATS_KEYS = Stream
-      .concat(NATS_KV_KEYS.stream(), NATS_STREAM_KEYS.stream()).distinct().toList();
   private static final Set<String> NATS_NUMBERS = Set.of("history", "maxValueSize", "replicas",
       "maxDeliver", "maxAckPending", "maxMsgs", "maxBytes", "concurrency", "instances");
   private static final Set<String> NATS_LISTS = Set.of("subjects", "durables");
@@ -40,7 +30,7 @@ final class NatsBlockReader {
   }
 
   NatsBlock read(Node node) {
-    Map<String, NodeTuple> map = reader.mapping(node, "nats", NATS_KEYS,
+    Map<String, NodeTuple> map = reader.mapping(node, "nats", NatsBlock.KEYS,
         "give KV settings (bucket, history, ...) or stream settings (stream, subjects, ...)");
     if (map == null) {
       return NatsBlock.EMPTY;

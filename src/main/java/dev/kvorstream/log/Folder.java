@@ -19,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +35,6 @@ public record Folder(
     List<String> orphans,
     List<Diagnostic> misnamed) {
 
-  private static final Pattern ADR = Pattern.compile("(\\d{4,9})-[^/\\\\]*\\.md");
 
   /** The path of a file in the folder as the user would name it. */
   public static String displayPath(String display, String fileName) {
@@ -123,10 +120,10 @@ public record Folder(
         }
         continue;
       }
-      Matcher adr = ADR.matcher(name);
-      if (adr.matches()) {
+      int adr = DesignName.adrNumber(name);
+      if (adr >= 0) {
         adrFiles.add(file);
-        adrNumbers.put(name, Integer.parseInt(adr.group(1)));
+        adrNumbers.put(name, adr);
       }
     }
     // Designs are independent: read them on every core, then merge in file order.

@@ -4,14 +4,11 @@ import dev.kvorstream.model.DesignName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Decision numbers in use in a folder, judged from file names alone. */
 public final class Numbers {
 
-  private static final Pattern ADR = Pattern.compile("(\\d{4,9})-.*\\.md");
 
   private Numbers() {}
 
@@ -26,10 +23,7 @@ public final class Numbers {
           max = Math.max(max, design.number());
           continue;
         }
-        Matcher adr = ADR.matcher(name);
-        if (adr.matches()) {
-          max = Math.max(max, Integer.parseInt(adr.group(1)));
-        }
+        max = Math.max(max, DesignName.adrNumber(name));
       }
     }
     return max + 1;

@@ -9,6 +9,15 @@ public record DesignName(int number, String digits, String slug, String extensio
   private static final Pattern DESIGN =
       Pattern.compile("(\\d{4,9})-([a-z0-9]+(?:-[a-z0-9]+)*)\\.(yaml|yml)");
 
+  /** An ADR's file name: {@code NNNN-} and anything up to {@code .md}. */
+  private static final Pattern ADR = Pattern.compile("(\\d{4,9})-[^/\\\\]*\\.md");
+
+  /** The number of an ADR file name ({@code NNNN-anything.md}), or -1 when it is not one. */
+  public static int adrNumber(String fileName) {
+    Matcher m = ADR.matcher(fileName);
+    return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
   /** The parsed name, or null when the file name is not of the form. */
   public static DesignName parse(String fileName) {
     Matcher m = DESIGN.matcher(fileName);

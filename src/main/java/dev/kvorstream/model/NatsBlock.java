@@ -3,7 +3,9 @@ package dev.kvorstream.model;
 import dev.kvorstream.problem.Position;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The optional {@code nats:} block of a design or part, as written: each setting's value
@@ -13,6 +15,18 @@ import java.util.Map;
 public record NatsBlock(Map<String, Object> values, Map<String, Position> at, Position start) {
 
   public static final NatsBlock EMPTY = new NatsBlock(Map.of(), Map.of(), null);
+
+  /** The keys a KV watch's block may hold. */
+  public static final List<String> KV_KEYS =
+      List.of("bucket", "history", "ttl", "maxValueSize", "replicas", "keys", "pattern");
+  /** The keys a JetStream stream's block may hold. */
+  public static final List<String> STREAM_KEYS = List.of("stream", "subjects", "retention",
+      "durable", "durables", "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending",
+      "duplicateWindow", "heartbeat", "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay",
+      "instances", "maxWork", "claim", "replicas");
+  /** Every key of a {@code nats:} block: KV settings, then stream settings. */
+  public static final List<String> KEYS =
+      Stream.concat(KV_KEYS.stream(), STREAM_KEYS.stream()).distinct().toList();
 
   public NatsBlock {
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

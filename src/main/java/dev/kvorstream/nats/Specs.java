@@ -34,10 +34,6 @@ public final class Specs {
   static final Pattern KEY_FILTER = Pattern.compile("[-/_=.a-zA-Z0-9*>]+");
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9-]*)}");
   static final List<String> PATTERNS = List.of("state", "lease", "presence");
-  static final List<String> KV_KEYS = List.of("bucket", "history", "ttl", "maxValueSize", "keys", "pattern");
-  static final List<String> STREAM_KEYS = List.of("stream", "subjects", "retention", "durable", "durables",
-      "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending", "duplicateWindow", "heartbeat",
-      "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay", "instances", "maxWork", "claim");
 
   private Specs() {}
 
@@ -104,8 +100,9 @@ public final class Specs {
       return;
     }
     boolean kv = verdict == Verdict.KV_WATCH;
-    for (String key : kv ? STREAM_KEYS : KV_KEYS) {
-      if (block.has(key)) {
+    List<String> own = kv ? NatsBlock.KV_KEYS : NatsBlock.STREAM_KEYS;
+    for (String key : kv ? NatsBlock.STREAM_KEYS : NatsBlock.KV_KEYS) {
+      if (!own.contains(key) && block.has(key)) {
         problems.add(Diagnostic.of(block.where(key), "'" + key + "' is a "
             + (kv ? "stream" : "KV") + " setting, but the verdict is "
             + (kv ? "a KV watch" : "a JetStream stream")));
