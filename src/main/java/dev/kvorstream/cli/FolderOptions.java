@@ -1,5 +1,6 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.model.AdrStyle;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +17,7 @@ record FolderOptions(Path dir, Path templates, String style, boolean infer) {
   /** Which shared options a command uses beyond --dir and --verbose, which all have. */
   enum Use { TEMPLATES, STYLE, INFER }
 
-  static final List<String> STYLES = List.of("nygard", "madr");
+  static final List<String> STYLES = AdrStyle.words();
 
   /**
    * The shared options of one command's grammar: added after the command's own options,

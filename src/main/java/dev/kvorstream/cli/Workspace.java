@@ -6,6 +6,7 @@ import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.log.Assessor;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Folder;
+import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
@@ -28,7 +29,7 @@ final class Workspace {
     this.config = ProjectConfig.read(session.workingDir());
     this.dir = options.dir() != null ? options.dir().toString() : config.dir() != null ? config.dir() : "decisions";
     this.templates = options.templates() != null ? options.templates().toString() : config.templates();
-    this.style = options.style() != null ? options.style() : config.style() != null ? config.style() : "nygard";
+    this.style = options.style() != null ? options.style() : config.style() != null ? config.style() : AdrStyle.DEFAULT.word();
     this.infer = options.infer();
   }
 

@@ -1,5 +1,6 @@
 package dev.kvorstream.design;
 
+import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
@@ -88,9 +89,9 @@ public record ProjectConfig(String dir, String style, String templates, String s
         case "templates" -> templates = scalar(text, value, key, problems);
         case "style" -> {
           style = scalar(text, value, key, problems);
-          if (style != null && !style.equals("nygard") && !style.equals("madr")) {
-            problems.add(at(text, value), "unknown style '" + style + "'; expected nygard or madr"
-                + Suggest.hint(style, List.of("nygard", "madr")));
+          if (style != null && AdrStyle.byWord(style) == null) {
+            problems.add(at(text, value), "unknown style '" + style + "'; expected "
+                + String.join(" or ", AdrStyle.words()) + Suggest.hint(style, AdrStyle.words()));
             style = null;
           }
         }

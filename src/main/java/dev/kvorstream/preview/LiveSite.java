@@ -5,6 +5,7 @@ import dev.kvorstream.design.ProjectConfig;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.log.Assessor;
 import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
@@ -219,7 +220,7 @@ final class LiveSite {
   private Settings settings(ProjectConfig config) {
     String dir = options.dir() != null ? options.dir() : config.dir() != null ? config.dir() : "decisions";
     String templateDir = options.templates() != null ? options.templates() : config.templates();
-    String style = options.style() != null ? options.style() : config.style() != null ? config.style() : "nygard";
+    String style = options.style() != null ? options.style() : config.style() != null ? config.style() : AdrStyle.DEFAULT.word();
     return new Settings(options.workingDir().resolve(dir).normalize(), dir,
         templateDir == null ? null : options.workingDir().resolve(templateDir).normalize(), style);
   }

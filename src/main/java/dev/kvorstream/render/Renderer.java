@@ -7,6 +7,7 @@ import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.log.Link;
 import dev.kvorstream.log.LinkKind;
+import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.model.Marker;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public final class Renderer {
   private volatile String toolPrint;
 
   public Renderer(Templates templates, Catalogue catalogue) {
-    this(templates, catalogue, "nygard", true);
+    this(templates, catalogue, AdrStyle.DEFAULT.word(), true);
   }
 
   /**
@@ -45,7 +46,7 @@ public final class Renderer {
   public Renderer(Templates templates, Catalogue catalogue, String style, boolean infer) {
     this.templates = templates;
     this.catalogue = catalogue;
-    this.adrTemplate = style.equals("madr") ? "adr-madr.md.ftl" : "adr.md.ftl";
+    this.adrTemplate = AdrStyle.byWord(style) == AdrStyle.MADR ? "adr-madr.md.ftl" : "adr.md.ftl";
     this.style = style;
     this.infer = infer;
   }
