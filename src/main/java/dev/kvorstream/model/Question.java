@@ -8,17 +8,24 @@ import java.util.List;
  * wording shown to people lives in the templates.
  */
 public enum Question {
-  RESTART(1, "restart"),
-  DELIVERY(2, "delivery"),
-  PROCESSING(3, "processing"),
-  NATURE(4, "nature");
+  RESTART(1, "restart", "Restart"),
+  DELIVERY(2, "delivery", "Fan-out or queue"),
+  PROCESSING(3, "processing", "Processing"),
+  NATURE(4, "nature", "Nature");
 
   private final int number;
   private final String key;
+  private final String title;
 
-  Question(int number, String key) {
+  Question(int number, String key, String title) {
     this.number = number;
     this.key = key;
+    this.title = title;
+  }
+
+  /** The test's short name as pages and ADRs show it (the templates' {@code testName}). */
+  public String title() {
+    return title;
   }
 
   public int number() {

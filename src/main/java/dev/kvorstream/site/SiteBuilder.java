@@ -7,6 +7,7 @@ import dev.kvorstream.log.LinkKind;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Marker;
 import dev.kvorstream.model.Part;
+import dev.kvorstream.model.Question;
 import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.render.JsonReport;
@@ -53,10 +54,6 @@ public final class SiteBuilder {
           parts, diagram, html, previous, next, supersededBy, supersedes, related, amends, amendedBy);
     }
   }
-
-  private static final Map<String, String> TEST_NAMES = Map.of(
-      "restart", "Restart", "delivery", "Fan-out or queue", "processing", "Processing",
-      "nature", "Nature");
 
   private final Templates templates;
   private final Renderer renderer;
@@ -251,7 +248,7 @@ public final class SiteBuilder {
       deciders = d.deciders();
       if (view.whole() != null) {
         for (Views.TestView t : view.whole().tests()) {
-          glance.add(new Glance(t.number(), TEST_NAMES.get(t.key()), t.answer(), t.source(),
+          glance.add(new Glance(t.number(), Question.byKey(t.key()).title(), t.answer(), t.source(),
               t.vote(), t.decides(), t.conflicts()));
         }
       }
