@@ -30,15 +30,15 @@ class ArchitectureTest {
       Map.entry("design", Set.of("problem", "model")),
       Map.entry("heuristic", Set.of("problem", "model")),
       Map.entry("nats", Set.of("problem", "model", "design", "heuristic")),
-      Map.entry("log", Set.of("problem", "model", "design", "heuristic", "nats")),
-      Map.entry("render", Set.of("problem", "model", "design", "heuristic", "nats", "log")),
-      Map.entry("site", Set.of("problem", "model", "design", "heuristic", "nats", "log", "render")),
+      Map.entry("ledger", Set.of("problem", "model", "design", "heuristic", "nats")),
+      Map.entry("render", Set.of("problem", "model", "design", "heuristic", "nats", "ledger")),
+      Map.entry("site", Set.of("problem", "model", "design", "heuristic", "nats", "ledger", "render")),
       Map.entry("write", Set.of("problem", "model")),
-      Map.entry("preview", Set.of("problem", "model", "design", "heuristic", "nats", "log",
+      Map.entry("preview", Set.of("problem", "model", "design", "heuristic", "nats", "ledger",
           "render", "site", "write")),
-      Map.entry("mcp", Set.of("problem", "model", "design", "heuristic", "nats", "log",
+      Map.entry("mcp", Set.of("problem", "model", "design", "heuristic", "nats", "ledger",
           "render", "site", "write")),
-      Map.entry("cli", Set.of("problem", "model", "design", "heuristic", "nats", "log",
+      Map.entry("cli", Set.of("problem", "model", "design", "heuristic", "nats", "ledger",
           "render", "site", "write", "preview", "mcp")));
 
   static final Pattern USE = Pattern.compile("\\bdev\\.kvorstream\\.([a-z]+)\\.");

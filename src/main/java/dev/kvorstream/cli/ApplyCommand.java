@@ -1,7 +1,7 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.log.DecisionLog;
-import dev.kvorstream.log.Entry;
+import dev.kvorstream.ledger.DecisionLog;
+import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.model.Spec;
 import dev.kvorstream.nats.Provisioner;
 import dev.kvorstream.problem.ExitCode;

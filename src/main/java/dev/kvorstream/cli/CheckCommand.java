@@ -1,6 +1,6 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.nats.Specs;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.ExitCode;

@@ -1,6 +1,6 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.write.Publisher.Action;

@@ -2,9 +2,9 @@ package dev.kvorstream.cli;
 
 import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.design.Slugs;
-import dev.kvorstream.log.Folder;
-import dev.kvorstream.log.HandWritten;
-import dev.kvorstream.log.Numbers;
+import dev.kvorstream.ledger.Folder;
+import dev.kvorstream.ledger.HandWritten;
+import dev.kvorstream.ledger.Numbers;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.ExitCode;

@@ -1,8 +1,8 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.log.Edits;
-import dev.kvorstream.log.Folder;
-import dev.kvorstream.log.Numbers;
+import dev.kvorstream.ledger.Edits;
+import dev.kvorstream.ledger.Folder;
+import dev.kvorstream.ledger.Numbers;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.DesignName;
 import dev.kvorstream.model.Marker;

@@ -1,7 +1,7 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.log.DecisionLog;
-import dev.kvorstream.log.Folder;
+import dev.kvorstream.ledger.DecisionLog;
+import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.render.Renderer;

@@ -1,7 +1,7 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.log.Edits;
-import dev.kvorstream.log.Folder;
+import dev.kvorstream.ledger.Edits;
+import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.ExitCode;

@@ -1,8 +1,8 @@
 package dev.kvorstream.preview;
 
 import dev.kvorstream.design.DesignLoader;
-import dev.kvorstream.log.Folder;
-import dev.kvorstream.log.HandWritten;
+import dev.kvorstream.ledger.Folder;
+import dev.kvorstream.ledger.HandWritten;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.DesignName;
 import dev.kvorstream.model.Marker;

@@ -2,9 +2,9 @@ package dev.kvorstream.render;
 
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Evaluation;
-import dev.kvorstream.log.DecisionLog;
-import dev.kvorstream.log.Entry;
-import dev.kvorstream.log.LinkKind;
+import dev.kvorstream.ledger.DecisionLog;
+import dev.kvorstream.ledger.Entry;
+import dev.kvorstream.ledger.LinkKind;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Durations;
 import dev.kvorstream.model.Outcome;

@@ -1,8 +1,8 @@
 package dev.kvorstream.render;
 
 import dev.kvorstream.design.DesignLoader;
-import dev.kvorstream.log.DecisionLog;
-import dev.kvorstream.log.Entry;
+import dev.kvorstream.ledger.DecisionLog;
+import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.problem.Position;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.kvorstream.site;
 
 import dev.kvorstream.heuristic.Catalogue;
-import dev.kvorstream.log.DecisionLog;
-import dev.kvorstream.log.Entry;
-import dev.kvorstream.log.LinkKind;
+import dev.kvorstream.ledger.DecisionLog;
+import dev.kvorstream.ledger.Entry;
+import dev.kvorstream.ledger.LinkKind;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Marker;
 import dev.kvorstream.model.Part;

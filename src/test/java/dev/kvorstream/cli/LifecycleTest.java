@@ -2,7 +2,7 @@ package dev.kvorstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.log.HandWritten;
+import dev.kvorstream.ledger.HandWritten;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

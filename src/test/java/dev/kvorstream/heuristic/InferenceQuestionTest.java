@@ -2,7 +2,7 @@ package dev.kvorstream.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.log.Assessor;
+import dev.kvorstream.ledger.Assessor;
 import dev.kvorstream.model.Verdict;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;

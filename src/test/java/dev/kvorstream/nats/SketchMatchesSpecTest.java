@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kvorstream.design.DesignLoader;
 import dev.kvorstream.heuristic.Heuristic;
-import dev.kvorstream.log.Assessor;
-import dev.kvorstream.log.DecisionLog;
-import dev.kvorstream.log.Entry;
-import dev.kvorstream.log.Folder;
+import dev.kvorstream.ledger.Assessor;
+import dev.kvorstream.ledger.DecisionLog;
+import dev.kvorstream.ledger.Entry;
+import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.model.Durations;
 import dev.kvorstream.model.Spec;
 import java.io.IOException;

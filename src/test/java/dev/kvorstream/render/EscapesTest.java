@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.kvorstream.heuristic.Heuristic;
-import dev.kvorstream.log.Assessor;
+import dev.kvorstream.ledger.Assessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

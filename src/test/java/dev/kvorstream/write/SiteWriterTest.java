@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kvorstream.design.DesignLoader;
 import dev.kvorstream.heuristic.Heuristic;
-import dev.kvorstream.log.Assessor;
-import dev.kvorstream.log.DecisionLog;
-import dev.kvorstream.log.Folder;
+import dev.kvorstream.ledger.Assessor;
+import dev.kvorstream.ledger.DecisionLog;
+import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.model.Marker;
 import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.render.Renderer;

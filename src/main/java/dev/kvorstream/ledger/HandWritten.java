@@ -1,4 +1,4 @@
-package dev.kvorstream.log;
+package dev.kvorstream.ledger;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

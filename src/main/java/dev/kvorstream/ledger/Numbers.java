@@ -1,4 +1,4 @@
-package dev.kvorstream.log;
+package dev.kvorstream.ledger;
 
 import dev.kvorstream.model.DesignName;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.kvorstream.log;
+package dev.kvorstream.ledger;
 
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Heuristic;

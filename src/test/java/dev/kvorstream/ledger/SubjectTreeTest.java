@@ -1,4 +1,4 @@
-package dev.kvorstream.log;
+package dev.kvorstream.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

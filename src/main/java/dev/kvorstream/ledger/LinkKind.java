@@ -1,4 +1,4 @@
-package dev.kvorstream.log;
+package dev.kvorstream.ledger;
 
 /** How one decision refers to another, both directions. */
 public enum LinkKind {

@@ -1,4 +1,4 @@
-package dev.kvorstream.log;
+package dev.kvorstream.ledger;
 
 /** A link from one decision to another by number. */
 public record Link(LinkKind kind, int target) {}

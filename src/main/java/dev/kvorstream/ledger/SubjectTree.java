@@ -1,4 +1,4 @@
-package dev.kvorstream.log;
+package dev.kvorstream.ledger;
 
 import java.util.ArrayList;
 import java.util.HashMap;

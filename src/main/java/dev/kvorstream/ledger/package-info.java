@@ -3,4 +3,4 @@
  * linked both ways (supersedes and superseded by, related), with the folder-level problems
  * (duplicate numbers, dangling and self links, supersede cycles, badly named files).
  */
-package dev.kvorstream.log;
+package dev.kvorstream.ledger;
