@@ -6,7 +6,7 @@ import dev.kvorstream.model.Design;
 import dev.kvorstream.model.DesignName;
 import dev.kvorstream.nats.Specs;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
@@ -81,7 +81,7 @@ final class DecideCommand implements Command {
       timing.phase("assess");
       var specs = Specs.of(design, assessment);
       if (!specs.problems().isEmpty()) {
-        throw KvException.badInput(specs.problems());
+        throw ToolException.badInput(specs.problems());
       }
     }
     if (o.json()) {
@@ -111,9 +111,9 @@ final class DecideCommand implements Command {
       return ws.loader().load(file, DesignName.parse(path.getFileName().toString()),
           Files.readAllBytes(path));
     } catch (NoSuchFileException e) {
-      throw KvException.usage("no such file: " + file);
+      throw ToolException.usage("no such file: " + file);
     } catch (IOException e) {
-      throw KvException.failed("cannot read " + file + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.kvorstream.cli;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.model.Answer;
 import dev.kvorstream.model.Question;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import dev.kvorstream.render.Renderer;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,7 +38,7 @@ final class Interview {
    * Asks the four questions and fills {@code answers} and {@code why}, then prints the
    * verdict they give.
    *
-   * @throws KvException exit 2 when the input ends before every question is answered
+   * @throws ToolException exit 2 when the input ends before every question is answered
    */
   static void run(Workspace ws, Renderer renderer, String title, Map<String, String> answers,
       Map<String, String> why) throws IOException {
@@ -61,7 +61,7 @@ final class Interview {
         String line = in.readLine();
         if (line == null) {
           out.println();
-          throw KvException.usage("the input ended before test " + (q.ordinal() + 1)
+          throw ToolException.usage("the input ended before test " + (q.ordinal() + 1)
               + " was answered; nothing written");
         }
         String word = line.strip().toLowerCase(Locale.ROOT);

@@ -4,7 +4,7 @@ import dev.kvorstream.design.Suggest;
 import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -170,7 +170,7 @@ public final class Main {
   }
 
   static int report(Exception ex, PrintWriter err, boolean verbose) {
-    if (ex instanceof KvException kv) {
+    if (ex instanceof ToolException kv) {
       if (kv.diagnostics().isEmpty()) {
         err.println(PROGRAM + ": error: " + kv.getMessage());
       } else {

@@ -8,7 +8,7 @@ import dev.kvorstream.ledger.Numbers;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.write.SafeFiles;
 import java.io.IOException;
@@ -109,7 +109,7 @@ final class NewCommand implements Command {
     Folder folder = existing(ws, dir, !o.links().isEmpty());
     if (!o.force()) {
       sameTitle(folder, o.title()).ifPresent(name -> {
-        throw KvException.usage("decision " + name + " already has the title '" + o.title()
+        throw ToolException.usage("decision " + name + " already has the title '" + o.title()
             + "'; nothing written (use --force to write another)");
       });
     }
@@ -117,7 +117,7 @@ final class NewCommand implements Command {
     for (int n : o.links()) {
       if (folder == null || folder.designs().stream().noneMatch(d -> d.number() == n)
           && folder.handWritten().stream().noneMatch(h -> h.number() == n)) {
-        throw KvException.usage("no decision numbered " + n + " in " + ws.dir() + "; nothing written");
+        throw ToolException.usage("no decision numbered " + n + " in " + ws.dir() + "; nothing written");
       }
     }
     Map<Design, String> superseded = new LinkedHashMap<>();
@@ -144,7 +144,7 @@ final class NewCommand implements Command {
       String content = renderer.newDesign(o.title(), LocalDate.now(session.clock()).toString(), answers, why, links);
       writeSchema(dir);
       if (!SafeFiles.create(dir.resolve(name), content)) {
-        throw KvException.failed(name + " appeared while writing; run again", null);
+        throw ToolException.failed(name + " appeared while writing; run again", null);
       }
       session.out().println(ws.dirPath(name));
       for (Map.Entry<Design, String> e : superseded.entrySet()) {
@@ -154,7 +154,7 @@ final class NewCommand implements Command {
       }
       return ExitCode.OK;
     } catch (IOException e) {
-      throw KvException.failed("cannot write in " + ws.dir() + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot write in " + ws.dir() + ": " + e.getMessage(), e);
     }
   }
 
@@ -170,7 +170,7 @@ final class NewCommand implements Command {
     }
     try {
       return ws.folder();
-    } catch (KvException e) {
+    } catch (ToolException e) {
       if (links || e.diagnostics().isEmpty()) {
         throw e;
       }

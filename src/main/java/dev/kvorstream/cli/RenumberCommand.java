@@ -8,7 +8,7 @@ import dev.kvorstream.model.DesignName;
 import dev.kvorstream.model.Marker;
 import dev.kvorstream.model.Ref;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import dev.kvorstream.write.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,13 +59,13 @@ final class RenumberCommand implements Command {
     DesignName old = DesignName.parse(fileName);
     Design design = folder.designs().stream()
         .filter(d -> d.name().fileName().equals(fileName)).findFirst()
-        .orElseThrow(() -> KvException.usage("no design " + fileName + " in " + options.dir()));
+        .orElseThrow(() -> ToolException.usage("no design " + fileName + " in " + options.dir()));
     int from = old.number();
     int target = to != null ? to : Numbers.next(folder.dir());
     boolean taken = folder.designs().stream().anyMatch(d -> d.number() == target)
         || folder.handWritten().stream().anyMatch(h -> h.number() == target);
     if (taken) {
-      throw KvException.usage("decision number " + target + " is taken; choose another with --to");
+      throw ToolException.usage("decision number " + target + " is taken; choose another with --to");
     }
     String digits = String.format(Locale.ROOT, "%0" + Math.max(4, old.digits().length()) + "d", target);
     DesignName moved = new DesignName(target, digits, old.slug(), old.extension());

@@ -1,7 +1,7 @@
 package dev.kvorstream.cli;
 
 import dev.kvorstream.nats.Servers;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import java.io.IOException;
@@ -56,10 +56,10 @@ record ServerOptions(String server, Path creds, String user) {
     try (Connection connection = connect(session)) {
       return work.on(connection);
     } catch (IOException | JetStreamApiException e) {
-      throw KvException.failed(what + " " + server + " failed: " + e.getMessage(), e);
+      throw ToolException.failed(what + " " + server + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw KvException.failed("interrupted", e);
+      throw ToolException.failed("interrupted", e);
     }
   }
 

@@ -5,7 +5,7 @@ import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import dev.kvorstream.write.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +82,7 @@ final class StatusCommand implements Command {
     try {
       SafeFiles.write(file, edited(ws, design, target));
     } catch (IOException e) {
-      throw KvException.failed("cannot edit " + design.path() + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot edit " + design.path() + ": " + e.getMessage(), e);
     }
     session.out().println(design.path() + ": status " + design.status().word() + " -> " + target.word()
         + "; run kv-or-stream generate");
@@ -93,12 +93,12 @@ final class StatusCommand implements Command {
   static Design design(Folder folder, int number, String dir) {
     List<Design> matches = folder.designs().stream().filter(d -> d.number() == number).toList();
     if (matches.isEmpty()) {
-      throw KvException.usage("no design numbered " + number + " in " + dir
+      throw ToolException.usage("no design numbered " + number + " in " + dir
           + (folder.handWritten().stream().anyMatch(h -> h.number() == number)
               ? " (decision " + number + " is written by hand; edit its status there)" : ""));
     }
     if (matches.size() > 1) {
-      throw KvException.usage("decision number " + number + " is taken by "
+      throw ToolException.usage("decision number " + number + " is taken by "
           + matches.size() + " designs; renumber one first (kv-or-stream renumber FILE)");
     }
     return matches.get(0);
@@ -112,7 +112,7 @@ final class StatusCommand implements Command {
       ws.loader().load(design.path(), design.name(), edited.getBytes(StandardCharsets.UTF_8));
       return edited;
     } catch (IOException e) {
-      throw KvException.failed("cannot read " + design.path() + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot read " + design.path() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -7,7 +7,7 @@ import dev.kvorstream.ledger.Assessor;
 import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.model.AdrStyle;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 
@@ -107,7 +107,7 @@ final class Workspace {
     DecisionLog log = DecisionLog.build(folder, assessor());
     timing.phase("assess");
     if (!log.blocking().isEmpty()) {
-      throw KvException.badInput(log.blocking());
+      throw ToolException.badInput(log.blocking());
     }
     return log;
   }

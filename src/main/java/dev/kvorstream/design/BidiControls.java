@@ -1,8 +1,8 @@
 package dev.kvorstream.design;
 
 import dev.kvorstream.problem.Diagnostic;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
+import dev.kvorstream.problem.ToolException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,12 +54,12 @@ public final class BidiControls {
    * Refuses text given on the command line.
    *
    * @param what how the message names the text, e.g. {@code <title>}
-   * @throws KvException exit 2, each character at its column, when there is one
+   * @throws ToolException exit 2, each character at its column, when there is one
    */
   public static void refuse(String what, String text) {
     List<Diagnostic> found = find(what, text);
     if (!found.isEmpty()) {
-      throw KvException.badInput(found);
+      throw ToolException.badInput(found);
     }
   }
 

@@ -11,8 +11,8 @@ import dev.kvorstream.model.Part;
 import dev.kvorstream.model.Question;
 import dev.kvorstream.model.Ref;
 import dev.kvorstream.model.Status;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
+import dev.kvorstream.problem.ToolException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +59,7 @@ public final class DesignLoader {
    *
    * @param path the path to show in messages, as the user would name the file
    * @param name the parsed file name, or null when the file is not named NNNN-slug.yaml
-   * @throws KvException with every problem found, exit code 2
+   * @throws ToolException with every problem found, exit code 2
    */
   public Design load(String path, DesignName name, byte[] bytes) {
     String text = SourceText.decode(path, bytes);

@@ -2,9 +2,9 @@ package dev.kvorstream.design;
 
 import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.problem.Diagnostic;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
 import dev.kvorstream.problem.Problems;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ public record ProjectConfig(String dir, String style, String templates, String s
     try {
       text = SourceText.decode(FILE, Files.readAllBytes(file));
     } catch (IOException e) {
-      throw KvException.failed("cannot read " + FILE + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot read " + FILE + ": " + e.getMessage(), e);
     }
     Node root0;
     try {
@@ -59,13 +59,13 @@ public record ProjectConfig(String dir, String style, String templates, String s
     } catch (MarkedYamlEngineException e) {
       Position at = e.getProblemMark().map(m -> Position.at(FILE, text, m.getLine() + 1, m.getColumn() + 1))
           .orElse(Position.ofFile(FILE));
-      throw KvException.badInput(Diagnostic.of(at, YamlNodes.syntaxMessage(e)));
+      throw ToolException.badInput(Diagnostic.of(at, YamlNodes.syntaxMessage(e)));
     }
     if (root0 == null) {
       return NONE;
     }
     if (!(root0 instanceof MappingNode map)) {
-      throw KvException.badInput(Diagnostic.of(at(text, root0), FILE + " must be a map of settings"));
+      throw ToolException.badInput(Diagnostic.of(at(text, root0), FILE + " must be a map of settings"));
     }
     // every problem of the file is collected and reported together, as for designs
     Problems problems = new Problems();

@@ -1,8 +1,8 @@
 package dev.kvorstream.design;
 
 import dev.kvorstream.problem.Diagnostic;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
+import dev.kvorstream.problem.ToolException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,12 +26,12 @@ public final class SourceText {
 
   public static String decode(String path, byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
-      throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
+      throw ToolException.badInput(Diagnostic.of(Position.ofFile(path),
           "file is " + bytes.length + " bytes; a design may be at most " + MAX_BYTES + " bytes"));
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw KvException.badInput(Diagnostic.of(at(path, bytes, i),
+        throw ToolException.badInput(Diagnostic.of(at(path, bytes, i),
             "binary file (a NUL byte); a design is UTF-8 text"));
       }
     }
@@ -42,7 +42,7 @@ public final class SourceText {
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
-      throw KvException.badInput(Diagnostic.of(at(path, bytes, in.position()),
+      throw ToolException.badInput(Diagnostic.of(at(path, bytes, in.position()),
           String.format(Locale.ROOT, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
               bytes[in.position()] & 0xff)));
     }

@@ -1,8 +1,8 @@
 package dev.kvorstream.design;
 
 import dev.kvorstream.problem.Diagnostic;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
+import dev.kvorstream.problem.ToolException;
 import java.util.Iterator;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -36,7 +36,7 @@ final class YamlNodes {
   /** The one document of a design file, as nodes with marks. */
   static Node compose(String path, String text) {
     if (text.isBlank() || onlyComments(text)) {
-      throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
+      throw ToolException.badInput(Diagnostic.of(Position.ofFile(path),
           "empty design; a design needs at least a 'title'"));
     }
     LoadSettings settings = LoadSettings.builder()
@@ -53,19 +53,19 @@ final class YamlNodes {
       Iterator<Node> documents = new Composer(settings, new DepthLimitedParser(
           new ParserImpl(settings, new StreamReader(settings, text)), path, text));
       if (!documents.hasNext()) {
-        throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
+        throw ToolException.badInput(Diagnostic.of(Position.ofFile(path),
             "empty design; a design needs at least a 'title'"));
       }
       Node root = documents.next();
       if (documents.hasNext()) {
         Node second = documents.next();
-        throw KvException.badInput(Diagnostic.of(position(path, text, second),
+        throw ToolException.badInput(Diagnostic.of(position(path, text, second),
             "several YAML documents in one file; a design file holds one design"));
       }
       return root;
     } catch (MarkedYamlEngineException e) {
       Position at = e.getProblemMark().map(m -> position(path, text, m)).orElse(Position.ofFile(path));
-      throw KvException.badInput(Diagnostic.of(at, syntaxMessage(e)));
+      throw ToolException.badInput(Diagnostic.of(at, syntaxMessage(e)));
     } catch (YamlEngineException e) {
       String message = e.getMessage() == null ? "" : e.getMessage();
       if (message.contains("aliases")) {
@@ -75,9 +75,9 @@ final class YamlNodes {
       } else {
         message = "YAML: " + clean(message);
       }
-      throw KvException.badInput(Diagnostic.of(Position.ofFile(path), message));
+      throw ToolException.badInput(Diagnostic.of(Position.ofFile(path), message));
     } catch (StackOverflowError e) {
-      throw KvException.badInput(Diagnostic.of(Position.ofFile(path),
+      throw ToolException.badInput(Diagnostic.of(Position.ofFile(path),
           "YAML nested too deeply; a design needs at most " + MAX_DEPTH + " levels"));
     }
   }
@@ -132,7 +132,7 @@ final class YamlNodes {
           if (++depth > MAX_DEPTH) {
             Position at = event.getStartMark().map(m -> position(path, text, m))
                 .orElse(Position.ofFile(path));
-            throw KvException.badInput(Diagnostic.of(at,
+            throw ToolException.badInput(Diagnostic.of(at,
                 "YAML nested too deeply; a design needs at most " + MAX_DEPTH + " levels"));
           }
         }

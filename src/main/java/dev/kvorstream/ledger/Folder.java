@@ -5,9 +5,9 @@ import dev.kvorstream.model.Design;
 import dev.kvorstream.model.DesignName;
 import dev.kvorstream.model.Marker;
 import dev.kvorstream.problem.Diagnostic;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
 import dev.kvorstream.problem.Problems;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +67,11 @@ public record Folder(
   /**
    * The folder, when it holds a decision log.
    *
-   * @throws KvException exit 2 when it does not, so that nothing is written into it
+   * @throws ToolException exit 2 when it does not, so that nothing is written into it
    */
   public Folder requireDecisionLog() {
     if (!isDecisionLog()) {
-      throw KvException.usage(display + ": not a decision log (no designs, no ADRs, no index"
+      throw ToolException.usage(display + ": not a decision log (no designs, no ADRs, no index"
           + " written by kv-or-stream); start one with kv-or-stream new");
     }
     return this;
@@ -84,18 +84,18 @@ public record Folder(
   /**
    * Reads the folder.
    *
-   * @throws KvException exit 2 with every design error found, or when the folder is missing
+   * @throws ToolException exit 2 with every design error found, or when the folder is missing
    */
   public static Folder read(Path dir, String display, DesignLoader loader) {
     if (!Files.isDirectory(dir)) {
-      throw KvException.usage("no decisions folder '" + display
+      throw ToolException.usage("no decisions folder '" + display
           + "'; create it with 'kv-or-stream new', or point --dir at it");
     }
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
-      throw KvException.failed("cannot list " + display + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot list " + display + ": " + e.getMessage(), e);
     }
     Problems problems = new Problems();
     List<Design> designs = new ArrayList<>();
@@ -132,17 +132,17 @@ public record Folder(
       String shown = displayPath(display, name);
       try {
         return (Object) loader.load(shown, DesignName.parse(name), Files.readAllBytes(file));
-      } catch (KvException e) {
+      } catch (ToolException e) {
         return e;
       } catch (IOException e) {
-        return KvException.failed("cannot read " + shown + ": " + e.getMessage(), e);
+        return ToolException.failed("cannot read " + shown + ": " + e.getMessage(), e);
       }
     }).toList();
     for (Object result : loaded) {
       if (result instanceof Design d) {
         designs.add(d);
       } else {
-        KvException e = (KvException) result;
+        ToolException e = (ToolException) result;
         if (e.diagnostics().isEmpty()) {
           throw e;
         }

@@ -1,6 +1,6 @@
 package dev.kvorstream.nats;
 
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -26,7 +26,7 @@ public final class Servers {
         .maxReconnects(0).noReconnect().errorListener(new io.nats.client.ErrorListener() { });
     if (creds != null) {
       if (!Files.isReadable(creds)) {
-        throw KvException.usage("--creds " + creds + ": no such readable file");
+        throw ToolException.usage("--creds " + creds + ": no such readable file");
       }
       options.authHandler(Nats.credentials(creds.toString()));
     }
@@ -36,10 +36,10 @@ public final class Servers {
     try {
       return Nats.connect(options.build());
     } catch (IOException e) {
-      throw KvException.failed("cannot connect to " + url + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot connect to " + url + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw KvException.failed("interrupted while connecting to " + url, e);
+      throw ToolException.failed("interrupted while connecting to " + url, e);
     }
   }
 }

@@ -7,8 +7,8 @@ import dev.kvorstream.model.Design;
 import dev.kvorstream.model.DesignName;
 import dev.kvorstream.model.Marker;
 import dev.kvorstream.problem.Diagnostic;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,11 +57,11 @@ final class LiveFolder {
   /**
    * Reads the folder again.
    *
-   * @throws KvException when the folder is missing or cannot be listed
+   * @throws ToolException when the folder is missing or cannot be listed
    */
   Scan rescan() {
     if (!Files.isDirectory(dir)) {
-      throw KvException.usage("no decisions folder '" + display
+      throw ToolException.usage("no decisions folder '" + display
           + "'; create it with 'kv-or-stream new', or point --dir at it");
     }
     List<Path> files;
@@ -69,7 +69,7 @@ final class LiveFolder {
       // the files site reads (Folder.read): what the preview shows is what site would write
       files = list.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
-      throw KvException.failed("cannot list " + display + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot list " + display + ": " + e.getMessage(), e);
     }
     List<String> changed = new ArrayList<>();
     List<Diagnostic> misnamed = new ArrayList<>();
@@ -159,7 +159,7 @@ final class LiveFolder {
     }
     try {
       return Map.entry(name, new Read(bytes, loader.load(shown, DesignName.parse(name), bytes), List.of()));
-    } catch (KvException e) {
+    } catch (ToolException e) {
       List<Diagnostic> problems = e.diagnostics().isEmpty()
           ? List.of(Diagnostic.of(Position.ofFile(shown), e.getMessage())) : e.diagnostics();
       return Map.entry(name, new Read(bytes, before == null ? null : before.lastGood(), problems));

@@ -8,8 +8,8 @@ import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.Diagnostic;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
+import dev.kvorstream.problem.ToolException;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 import dev.kvorstream.site.SiteBuilder;
@@ -66,7 +66,7 @@ final class LiveSite {
   /**
    * Reads the settings, the templates and the folder once.
    *
-   * @throws KvException exit 2 when the settings, the templates folder or the decisions
+   * @throws ToolException exit 2 when the settings, the templates folder or the decisions
    *     folder cannot be used at all (later, the same problems only show on the pages)
    */
   LiveSite(Preview.Options options) {
@@ -108,7 +108,7 @@ final class LiveSite {
       try {
         settings = settings(ProjectConfig.read(options.workingDir()));
         settingProblems = List.of();
-      } catch (KvException e) {
+      } catch (ToolException e) {
         settingProblems = problemsOf(e, ProjectConfig.FILE);
       }
       changed.add(ProjectConfig.FILE);
@@ -117,7 +117,7 @@ final class LiveSite {
       try {
         templates = templates(settings);
         templateProblems = List.of();
-      } catch (KvException e) {
+      } catch (ToolException e) {
         templateProblems = problemsOf(e, shown(settings.templates()));
       }
       changed.add("templates");
@@ -134,7 +134,7 @@ final class LiveSite {
       found.addAll(scan.problems());
       log = DecisionLog.build(scan.folder(), new Assessor(heuristic, options.infer()));
       found.addAll(log.blocking());
-    } catch (KvException e) {
+    } catch (ToolException e) {
       if (lastLog == null) {
         throw e;
       }
@@ -182,7 +182,7 @@ final class LiveSite {
         pages.put(name, made);
       }
       return new Served(made.content(), false);
-    } catch (KvException e) {
+    } catch (ToolException e) {
       List<SiteBuilder.Problem> shown = new ArrayList<>();
       Path folder = settings.templates();
       problemsOf(e, folder == null ? "templates" : shown(folder))
@@ -229,7 +229,7 @@ final class LiveSite {
     return settings.templates() == null ? Templates.builtIn() : Templates.create(settings.templates());
   }
 
-  private static List<Diagnostic> problemsOf(KvException e, String where) {
+  private static List<Diagnostic> problemsOf(ToolException e, String where) {
     return e.diagnostics().isEmpty() ? List.of(Diagnostic.of(Position.ofFile(where), e.getMessage()))
         : e.diagnostics();
   }

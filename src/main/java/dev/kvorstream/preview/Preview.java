@@ -2,7 +2,7 @@ package dev.kvorstream.preview;
 
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -54,7 +54,7 @@ public final class Preview implements AutoCloseable {
    *
    * @param out told of each change that shows
    * @param err told of the problems each change brings
-   * @throws KvException exit 2 when the folder, the settings or the templates cannot be used
+   * @throws ToolException exit 2 when the folder, the settings or the templates cannot be used
    *     at all, or the port is taken
    */
   public static Preview start(Options options, PrintWriter out, PrintWriter err) {
@@ -80,7 +80,7 @@ public final class Preview implements AutoCloseable {
       return new Preview(site, server, watcher);
     } catch (IOException e) {
       server.close();
-      throw KvException.failed("cannot watch " + site.settings().display() + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot watch " + site.settings().display() + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,7 +2,7 @@ package dev.kvorstream.preview;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -48,7 +48,7 @@ final class PreviewServer implements AutoCloseable {
   /**
    * Starts serving.
    *
-   * @throws KvException exit 2 when the address is in use or not this machine's
+   * @throws ToolException exit 2 when the address is in use or not this machine's
    */
   PreviewServer(LiveSite site, String host, int port) {
     this.site = site;
@@ -56,17 +56,17 @@ final class PreviewServer implements AutoCloseable {
     try {
       address = InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      throw KvException.usage("--host " + host + ": unknown host");
+      throw ToolException.usage("--host " + host + ": unknown host");
     }
     try {
       server = HttpServer.create(new InetSocketAddress(address, port), 64);
     } catch (BindException e) {
-      throw KvException.usage("cannot listen on " + host + ":" + port + ": "
+      throw ToolException.usage("cannot listen on " + host + ":" + port + ": "
           + (port != 0 && e.getMessage() != null && e.getMessage().contains("in use")
               ? "the port is in use; stop what uses it or pick another with --port"
               : e.getMessage()));
     } catch (IOException e) {
-      throw KvException.failed("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     threads = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "kv-or-stream-serve");

@@ -31,10 +31,10 @@ public final class Problems {
     return List.copyOf(copy);
   }
 
-  /** Throws {@link KvException#badInput} when anything was found. */
+  /** Throws {@link ToolException#badInput} when anything was found. */
   public void throwIfAny() {
     if (!found.isEmpty()) {
-      throw KvException.badInput(sorted());
+      throw ToolException.badInput(sorted());
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.kvorstream.render;
 
 import dev.kvorstream.model.Marker;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
@@ -71,13 +71,13 @@ public final class Templates {
       cfg.setTemplateLoader(builtIn);
     } else {
       if (!Files.isDirectory(userFolder)) {
-        throw KvException.usage("--templates " + userFolder + ": no such folder");
+        throw ToolException.usage("--templates " + userFolder + ": no such folder");
       }
       try {
         cfg.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
             new FileTemplateLoader(userFolder.toFile()), builtIn}));
       } catch (IOException e) {
-        throw KvException.failed("cannot read templates in " + userFolder + ": " + e.getMessage(), e);
+        throw ToolException.failed("cannot read templates in " + userFolder + ": " + e.getMessage(), e);
       }
     }
     Escapes.install(cfg);
@@ -103,7 +103,7 @@ public final class Templates {
   /**
    * Renders a template with a data model.
    *
-   * @throws KvException exit 3 when the template is missing or broken
+   * @throws ToolException exit 3 when the template is missing or broken
    */
   public String render(String name, Map<String, Object> model) {
     try {
@@ -112,9 +112,9 @@ public final class Templates {
       template.process(model, out);
       return out.toString();
     } catch (TemplateException e) {
-      throw KvException.failed("template " + name + " failed: " + firstLine(e.getMessage()), e);
+      throw ToolException.failed("template " + name + " failed: " + firstLine(e.getMessage()), e);
     } catch (IOException e) {
-      throw KvException.failed("cannot load template " + name + ": " + firstLine(e.getMessage()), e);
+      throw ToolException.failed("cannot load template " + name + ": " + firstLine(e.getMessage()), e);
     }
   }
 
@@ -126,7 +126,7 @@ public final class Templates {
     try {
       Object source = configuration.getTemplateLoader().findTemplateSource(name);
       if (source == null) {
-        throw KvException.failed("missing template file " + name, null);
+        throw ToolException.failed("missing template file " + name, null);
       }
       try (Reader reader = configuration.getTemplateLoader().getReader(source, "UTF-8")) {
         StringWriter out = new StringWriter();
@@ -136,7 +136,7 @@ public final class Templates {
         configuration.getTemplateLoader().closeTemplateSource(source);
       }
     } catch (IOException e) {
-      throw KvException.failed("cannot read template file " + name + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot read template file " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -161,7 +161,7 @@ public final class Templates {
           }
           print = Marker.sha256(all.toByteArray());
         } catch (IOException e) {
-          throw KvException.failed("cannot read templates in " + userFolder + ": " + e.getMessage(), e);
+          throw ToolException.failed("cannot read templates in " + userFolder + ": " + e.getMessage(), e);
         }
       }
       userPrint = print;

@@ -1,7 +1,7 @@
 package dev.kvorstream.write;
 
 import dev.kvorstream.model.Marker;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,12 +45,12 @@ public final class Publisher {
   public List<Change> publish(Map<String, String> files, List<String> stale, boolean force) {
     try (FolderLock lock = FolderLock.tryAcquire(dir, LOCK)) {
       if (lock == null) {
-        throw KvException.failed("another kv-or-stream run is writing to this folder (it holds "
+        throw ToolException.failed("another kv-or-stream run is writing to this folder (it holds "
             + LOCK + "); wait for it to finish and run again", null);
       }
       return publishLocked(files, stale, force);
     } catch (IOException e) {
-      throw KvException.failed("cannot write in " + dir + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot write in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -149,7 +149,7 @@ public final class Publisher {
         problems.add(new Change(name, Action.REMOVED));
       }
     } catch (IOException e) {
-      throw KvException.failed("cannot read in " + dir + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot read in " + dir + ": " + e.getMessage(), e);
     }
     return problems;
   }

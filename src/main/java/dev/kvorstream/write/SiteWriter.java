@@ -2,7 +2,7 @@ package dev.kvorstream.write;
 
 import dev.kvorstream.model.Marker;
 import dev.kvorstream.model.RenderedFiles;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,7 +101,7 @@ public final class SiteWriter {
       SafeFiles.write(out.resolve(MANIFEST), manifest.toString());
       return changes;
     } catch (IOException e) {
-      throw KvException.failed("cannot write the site in " + out + ": " + e.getMessage(), e);
+      throw ToolException.failed("cannot write the site in " + out + ": " + e.getMessage(), e);
     }
   }
 

@@ -11,7 +11,7 @@ import dev.kvorstream.model.Part;
 import dev.kvorstream.model.Question;
 import dev.kvorstream.model.Ref;
 import dev.kvorstream.model.Status;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +115,7 @@ class DesignLoaderTest {
         status: done
         date: yesterday
         """))
-        .isInstanceOfSatisfying(KvException.class, e -> {
+        .isInstanceOfSatisfying(ToolException.class, e -> {
           assertThat(e.exitCode()).isEqualTo(2);
           assertThat(e.diagnostics()).extracting(x -> x.position().line()).containsExactly(2, 3, 4);
           assertThat(e.diagnostics().get(0).message()).contains("did you mean 'answers'?");

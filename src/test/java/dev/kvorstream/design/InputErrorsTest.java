@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.kvorstream.cli.Main;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.problem.Diagnostic;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,14 +31,14 @@ class InputErrorsTest {
 
   List<String> configErrors(String yaml) throws IOException {
     Files.writeString(root.resolve(ProjectConfig.FILE), yaml);
-    KvException e = catchThrowableOfType(KvException.class, () -> ProjectConfig.read(root));
+    ToolException e = catchThrowableOfType(ToolException.class, () -> ProjectConfig.read(root));
     assertThat(e).as("an error for:\n" + yaml).isNotNull();
     assertThat(e.exitCode()).isEqualTo(2);
     return e.diagnostics().stream().map(Diagnostic::headline).toList();
   }
 
   List<String> designErrors(String yaml) {
-    KvException e = catchThrowableOfType(KvException.class,
+    ToolException e = catchThrowableOfType(ToolException.class,
         () -> loader.load("d.yaml", null, yaml.getBytes(StandardCharsets.UTF_8)));
     assertThat(e).as("an error for:\n" + yaml).isNotNull();
     assertThat(e.exitCode()).isEqualTo(2);
@@ -107,7 +107,7 @@ class InputErrorsTest {
 
   @Test
   void theSourceLineUnderTheMessageShowsTheCharacterInsteadOfObeyingIt() {
-    KvException e = catchThrowableOfType(KvException.class,
+    ToolException e = catchThrowableOfType(ToolException.class,
         () -> BidiControls.refuse("<title>", "Price \u202Eupdates"));
     assertThat(e.exitCode()).isEqualTo(2);
     assertThat(e.diagnostics().get(0).format()).isEqualTo("""

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.problem.Diagnostic;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Whatever bytes it is given, the loader either returns a design or throws a KvException
+ * Whatever bytes it is given, the loader either returns a design or throws a ToolException
  * with exit code 2 and at least one diagnostic that names the file (and, where it has one,
  * a line and column inside it). Nothing else: no other exception, no error escaping.
  */
@@ -50,7 +50,7 @@ class LoaderPropertiesTest {
     try {
       Design d = LOADER.load(path, null, bytes);
       assertThat(d.title()).isNotBlank();
-    } catch (KvException e) {
+    } catch (ToolException e) {
       assertThat(e.exitCode()).isEqualTo(2);
       assertThat(e.diagnostics()).isNotEmpty();
       for (Diagnostic diagnostic : e.diagnostics()) {

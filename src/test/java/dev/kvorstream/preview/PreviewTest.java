@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kvorstream.cli.Cli;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -172,7 +172,7 @@ class PreviewTest {
     start();
     int port = preview.uri().getPort();
     assertThatThrownBy(() -> Preview.start(options(port), new PrintWriter(out), new PrintWriter(err)))
-        .isInstanceOfSatisfying(KvException.class, e -> {
+        .isInstanceOfSatisfying(ToolException.class, e -> {
           assertThat(e.exitCode()).isEqualTo(2);
           assertThat(e.getMessage()).isEqualTo("cannot listen on 127.0.0.1:" + port
               + ": the port is in use; stop what uses it or pick another with --port");

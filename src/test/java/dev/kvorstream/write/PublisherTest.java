@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kvorstream.model.Marker;
-import dev.kvorstream.problem.KvException;
+import dev.kvorstream.problem.ToolException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -47,7 +47,7 @@ class PublisherTest {
     try (FileChannel ch = FileChannel.open(lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = ch.lock()) {
       assertThatThrownBy(() -> new Publisher(dir).publish(Map.of("0001-a.md", ADR), List.of(), false))
-          .isInstanceOf(KvException.class)
+          .isInstanceOf(ToolException.class)
           .hasMessageContaining("another kv-or-stream run is writing to this folder");
       assertThat(held.isValid()).isTrue();
       assertThat(lock()).exists();
