@@ -1,7 +1,7 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.model.Spec;
 import dev.kvorstream.nats.Provisioner;
 import dev.kvorstream.problem.ExitCode;
@@ -49,7 +49,7 @@ final class ApplyCommand implements Command {
   /** Every spec of every accepted (and, if asked, proposed) decision, in number order. */
   static List<Spec> specs(DecisionLog log, boolean includeProposed) {
     List<Spec> specs = new ArrayList<>();
-    for (Entry e : log.entries()) {
+    for (Decision e : log.entries()) {
       if (e.generated() && Provisioner.Scope.of(e.design().status().word(), includeProposed)
           == Provisioner.Scope.ACTIVE) {
         specs.addAll(e.specs());
@@ -61,7 +61,7 @@ final class ApplyCommand implements Command {
   /** Every spec of every rejected, superseded or deprecated decision, with its status. */
   static List<Provisioner.Retired> retired(DecisionLog log) {
     List<Provisioner.Retired> out = new ArrayList<>();
-    for (Entry e : log.entries()) {
+    for (Decision e : log.entries()) {
       if (e.generated() && Provisioner.Scope.of(e.design().status().word(), false) == Provisioner.Scope.RETIRED) {
         e.specs().forEach(spec -> out.add(new Provisioner.Retired(spec, e.design().status().word())));
       }

@@ -1,7 +1,7 @@
 package dev.kvorstream.cli;
 
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.problem.ExitCode;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +20,7 @@ final class ListCommand implements Command {
   @Override
   public int run(Session session) {
     DecisionLog log = Workspace.open(session, shared.options()).log();
-    for (Entry e : log.entries()) {
+    for (Decision e : log.entries()) {
       String verdict = e.generated() ? e.assessment().verdict().id() : "hand-written";
       session.out().println(String.format(Locale.ROOT, "%04d  %-10s  %-16s  %s", e.number(),
           e.status().isEmpty() ? "-" : e.status(), verdict, e.title()));

@@ -29,17 +29,17 @@ import java.util.function.Consumer;
 public final class DecisionLog {
 
   private final Folder folder;
-  private final List<Entry> entries;
-  private final Map<Integer, Entry> byNumber;
+  private final List<Decision> entries;
+  private final Map<Integer, Decision> byNumber;
   private final List<Diagnostic> blocking;
   private final List<Diagnostic> advisories;
 
-  private DecisionLog(Folder folder, List<Entry> entries, List<Diagnostic> blocking,
+  private DecisionLog(Folder folder, List<Decision> entries, List<Diagnostic> blocking,
       List<Diagnostic> advisories) {
     this.folder = folder;
     this.entries = List.copyOf(entries);
     this.byNumber = new HashMap<>();
-    for (Entry e : entries) {
+    for (Decision e : entries) {
       byNumber.putIfAbsent(e.number(), e);
     }
     this.blocking = List.copyOf(blocking);
@@ -49,7 +49,7 @@ public final class DecisionLog {
   /** Assesses every design of the folder and links the entries. */
   public static DecisionLog build(Folder folder, Assessor assessor) {
     Map<Integer, List<String>> filesByNumber = new TreeMap<>();
-    List<Entry> draft = new ArrayList<>();
+    List<Decision> draft = new ArrayList<>();
     Map<Integer, List<Link>> links = new HashMap<>();
     List<Diagnostic> blocking = new ArrayList<>(folder.misnamed());
     List<Diagnostic> advisories = new ArrayList<>();
@@ -98,18 +98,18 @@ public final class DecisionLog {
       Design d = folder.designs().get(i);
       Specs.Result specs = Specs.of(d, assessments.get(i));
       blocking.addAll(specs.problems());
-      draft.add(new Entry(d.number(), d.name().stem(), d, assessments.get(i), null,
+      draft.add(new Decision(d.number(), d.name().stem(), d, assessments.get(i), null,
           sorted(links.getOrDefault(d.number(), List.of())), specs.specs()));
     }
     for (HandWritten h : folder.handWritten()) {
       String stem = h.fileName().substring(0, h.fileName().length() - 3);
-      draft.add(new Entry(h.number(), stem, null, null, h,
+      draft.add(new Decision(h.number(), stem, null, null, h,
           sorted(links.getOrDefault(h.number(), List.of())), List.of()));
     }
     blocking.addAll(clashes(draft));
-    draft.sort(Comparator.comparingInt(Entry::number).thenComparing(Entry::stem));
+    draft.sort(Comparator.comparingInt(Decision::number).thenComparing(Decision::stem));
 
-    for (Entry e : draft) {
+    for (Decision e : draft) {
       if (!e.generated()) {
         continue;
       }
@@ -130,14 +130,14 @@ public final class DecisionLog {
   }
 
   /** Two decisions naming one bucket or stream, or streams whose subjects overlap. */
-  private static List<Diagnostic> clashes(List<Entry> entries) {
+  private static List<Diagnostic> clashes(List<Decision> entries) {
     List<Diagnostic> found = new ArrayList<>();
-    Map<String, Entry> names = new HashMap<>();
-    SubjectTree<Map.Entry<String, Entry>> subjects = new SubjectTree<>();
-    for (Entry e : entries) {
+    Map<String, Decision> names = new HashMap<>();
+    SubjectTree<Map.Entry<String, Decision>> subjects = new SubjectTree<>();
+    for (Decision e : entries) {
       for (Spec spec : e.specs()) {
         String name = spec instanceof Spec.Kv kv ? "KV_" + kv.bucket() : ((Spec.Stream) spec).stream();
-        Entry other = names.putIfAbsent(name, e);
+        Decision other = names.putIfAbsent(name, e);
         if (other != null && other != e) {
           found.add(Diagnostic.of(Position.ofFile(e.design().path()), "decision " + e.number()
               + " uses " + describe(spec) + ", which decision " + other.number()
@@ -146,7 +146,7 @@ public final class DecisionLog {
         if (spec instanceof Spec.Stream st) {
           for (String subject : st.subjects()) {
             Set<String> reported = new HashSet<>();
-            for (Map.Entry<String, Entry> seen : subjects.overlapping(subject)) {
+            for (Map.Entry<String, Decision> seen : subjects.overlapping(subject)) {
               if (seen.getValue() != e && reported.add(seen.getKey() + "#" + seen.getValue().number())) {
                 found.add(Diagnostic.of(Position.ofFile(e.design().path()), "decision " + e.number()
                     + " stream subject '" + subject + "' overlaps '" + seen.getKey() + "' of decision "
@@ -272,12 +272,12 @@ public final class DecisionLog {
   }
 
   /** Every decision, in number order. */
-  public List<Entry> entries() {
+  public List<Decision> entries() {
     return entries;
   }
 
   /** The decision with this number (the first, if the number is taken twice), or null. */
-  public Entry byNumber(int number) {
+  public Decision byNumber(int number) {
     return byNumber.get(number);
   }
 

@@ -2,8 +2,8 @@ package dev.kvorstream.render;
 
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Evaluation;
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.ledger.LinkKind;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Durations;
@@ -30,14 +30,14 @@ public final class Export {
     root.put("format", "kv-or-stream/decisions");
     root.put("version", VERSION);
     List<Object> decisions = new ArrayList<>();
-    for (Entry e : log.entries()) {
+    for (Decision e : log.entries()) {
       decisions.add(decision(e));
     }
     root.put("decisions", decisions);
     return Json.write(root);
   }
 
-  static Map<String, Object> decision(Entry e) {
+  static Map<String, Object> decision(Decision e) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("number", e.number());
     d.put("title", e.title());

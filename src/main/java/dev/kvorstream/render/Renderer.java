@@ -3,8 +3,8 @@ package dev.kvorstream.render;
 import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Catalogue;
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.ledger.Link;
 import dev.kvorstream.ledger.LinkKind;
 import dev.kvorstream.model.AdrStyle;
@@ -79,12 +79,12 @@ public final class Renderer {
    * settings, the design file's bytes, and the number, title and file of each decision it
    * links to. Two renders with the same fingerprint give the same text.
    */
-  public String inputs(Entry entry, DecisionLog log) {
+  public String inputs(Decision entry, DecisionLog log) {
     StringBuilder all = new StringBuilder(toolPrint()).append('\n')
         .append(entry.design().name().fileName()).append('\n')
         .append(entry.design().sourceHash()).append('\n');
     for (Link link : entry.links()) {
-      Entry target = log.byNumber(link.target());
+      Decision target = log.byNumber(link.target());
       all.append(link.kind().id()).append(' ').append(link.target()).append(' ')
           .append(target == null ? "" : target.title() + " " + target.adrFileName()).append('\n');
     }
@@ -94,7 +94,7 @@ public final class Renderer {
   /** The input fingerprint of each generated ADR of the log, by ADR file name. */
   public Map<String, String> inputs(DecisionLog log) {
     Map<String, String> prints = new LinkedHashMap<>();
-    for (Entry e : log.entries()) {
+    for (Decision e : log.entries()) {
       if (e.generated()) {
         prints.put(e.adrFileName(), inputs(e, log));
       }
@@ -108,7 +108,7 @@ public final class Renderer {
 
   /** Every file but the ADRs named in {@code skip} (known to be up to date). */
   public Map<String, String> render(DecisionLog log, Set<String> skip) {
-    List<Entry> generated = log.entries().stream()
+    List<Decision> generated = log.entries().stream()
         .filter(e -> e.generated() && !skip.contains(e.adrFileName())).toList();
     List<String> adrs = generated.parallelStream().map(e -> adr(e, log)).toList();
     Map<String, String> out = new LinkedHashMap<>();
@@ -119,12 +119,12 @@ public final class Renderer {
     return out;
   }
 
-  public String adr(Entry entry, DecisionLog log) {
+  public String adr(Decision entry, DecisionLog log) {
     return adr(entry, log, Views.adr(entry, log, catalogue));
   }
 
   /** The ADR of an entry whose view is already built. */
-  public String adr(Entry entry, DecisionLog log, Views.AdrView view) {
+  public String adr(Decision entry, DecisionLog log, Views.AdrView view) {
     return Marker.seal(adrBody(view), entry.design().name().fileName(), inputs(entry, log));
   }
 
@@ -174,7 +174,7 @@ public final class Renderer {
 
   static List<Edge> edges(DecisionLog log) {
     List<Edge> edges = new ArrayList<>();
-    for (Entry e : log.entries()) {
+    for (Decision e : log.entries()) {
       for (int n : e.linked(LinkKind.SUPERSEDES)) {
         edges.add(new Edge(e.number(), n, "supersedes"));
       }

@@ -1,8 +1,8 @@
 package dev.kvorstream.render;
 
 import dev.kvorstream.design.DesignLoader;
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.problem.Position;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class Unfinished {
     if (placeholder == null || placeholder.isBlank()) {
       return out;
     }
-    for (Entry e : log.entries()) {
+    for (Decision e : log.entries()) {
       Design d = e.design();
       if (d.context() != null && d.context().strip().equals(placeholder.strip())) {
         out.add(where(log, d, placeholder).label() + ": warning: 'context' is still the example that"

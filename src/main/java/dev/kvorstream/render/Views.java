@@ -5,8 +5,8 @@ import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.heuristic.CommonCase;
 import dev.kvorstream.heuristic.Evaluation;
 import dev.kvorstream.heuristic.NearestCase;
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.ledger.LinkKind;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Outcome;
@@ -71,7 +71,7 @@ public final class Views {
   /** The index: rows in number order and counts per verdict. */
   public record IndexView(List<IndexRow> rows, Map<String, Integer> verdicts, int handWritten) {}
 
-  public static AdrView adr(Entry entry, DecisionLog log, Catalogue catalogue) {
+  public static AdrView adr(Decision entry, DecisionLog log, Catalogue catalogue) {
     Design d = entry.design();
     Assessment a = entry.assessment();
     List<PartView> parts = new ArrayList<>();
@@ -144,10 +144,10 @@ public final class Views {
     return questions.stream().map(Question::number).toList();
   }
 
-  private static List<LinkView> links(Entry entry, LinkKind kind, DecisionLog log) {
+  private static List<LinkView> links(Decision entry, LinkKind kind, DecisionLog log) {
     List<LinkView> out = new ArrayList<>();
     for (int n : entry.linked(kind)) {
-      Entry target = log.byNumber(n);
+      Decision target = log.byNumber(n);
       if (target != null) {
         out.add(new LinkView(n, target.title(), target.adrFileName()));
       }
@@ -162,7 +162,7 @@ public final class Views {
       verdicts.put(v.id(), 0);
     }
     int handWritten = 0;
-    for (Entry e : log.entries()) {
+    for (Decision e : log.entries()) {
       String verdict = e.generated() ? e.assessment().verdict().id() : "";
       if (e.generated()) {
         verdicts.merge(verdict, 1, Integer::sum);

@@ -1,8 +1,8 @@
 package dev.kvorstream.site;
 
 import dev.kvorstream.heuristic.Catalogue;
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.ledger.LinkKind;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.Marker;
@@ -106,19 +106,19 @@ public final class SiteBuilder {
    */
   public RenderedFiles plan(DecisionLog log, BinaryOperator<String> adrOnDisk,
       Overlay overlay) {
-    List<Entry> entries = log.entries();
+    List<Decision> entries = log.entries();
     // each generated ADR's input fingerprint, computed once: a page's fingerprint and the
     // reading of its ADR both need it
     Map<String, String> adrInputs = new ConcurrentHashMap<>();
-    Function<Entry, String> adrInputsOf = e -> adrInputs.computeIfAbsent(e.adrFileName(),
+    Function<Decision, String> adrInputsOf = e -> adrInputs.computeIfAbsent(e.adrFileName(),
         f -> renderer.inputs(e, log));
     Map<String, String> pageOf = new HashMap<>();
-    for (Entry e : entries) {
+    for (Decision e : entries) {
       pageOf.put(e.adrFileName(), page(e));
     }
     // What the index and each page show of every decision; the bodies come later, per page.
     List<Page> pages = IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
-      Entry e = entries.get(i);
+      Decision e = entries.get(i);
       return page(e, log, e.generated() ? Views.adr(e, log, catalogue) : null,
           i == 0 ? null : link(entries.get(i - 1)),
           i + 1 < entries.size() ? link(entries.get(i + 1)) : null);
@@ -157,7 +157,7 @@ public final class SiteBuilder {
       if (i == null) {
         return null;
       }
-      Entry e = entries.get(i);
+      Decision e = entries.get(i);
       String adr = e.generated() ? adrInputsOf.apply(e)
           : Marker.sha256(String.valueOf(log.folder().adrsOnDisk().get(e.adrFileName())));
       return Marker.sha256(sitePrint() + '\n' + shared + '\n' + adr + '\n' + pages.get(i))
@@ -172,7 +172,7 @@ public final class SiteBuilder {
       case LIVE -> templates.raw("site/live.js");
       default -> {
         int i = byPage.get(name);
-        Entry e = entries.get(i);
+        Decision e = entries.get(i);
         String md = e.generated() ? adrOnDisk.apply(e.adrFileName(), adrInputsOf.apply(e))
             : log.folder().adrsOnDisk().get(e.adrFileName());
         if (md == null && e.generated()) {
@@ -214,10 +214,10 @@ public final class SiteBuilder {
 
   /** The search data: each page's words, as a script that sets window.KV_SEARCH. */
   private static String search(DecisionLog log) {
-    List<Entry> entries = log.entries();
+    List<Decision> entries = log.entries();
     StringBuilder search = new StringBuilder("window.KV_SEARCH = {\n");
     for (int i = 0; i < entries.size(); i++) {
-      Entry e = entries.get(i);
+      Decision e = entries.get(i);
       search.append("  ").append(JsonReport.str(page(e))).append(": ")
           .append(safeJs(JsonReport.str(searchText(e, log.folder().adrsOnDisk().get(e.adrFileName())))))
           .append(i + 1 < entries.size() ? ",\n" : "\n");
@@ -226,16 +226,16 @@ public final class SiteBuilder {
   }
 
   /** The page of a decision: its ADR's file name with {@code .html}. */
-  static String page(Entry e) {
+  static String page(Decision e) {
     String file = e.adrFileName();
     return file.substring(0, file.length() - 3) + ".html";
   }
 
-  private static PageLink link(Entry e) {
+  private static PageLink link(Decision e) {
     return new PageLink(e.number(), e.title(), page(e));
   }
 
-  private Page page(Entry e, DecisionLog log, Views.AdrView view, PageLink previous, PageLink next) {
+  private Page page(Decision e, DecisionLog log, Views.AdrView view, PageLink previous, PageLink next) {
     String verdict = e.generated() ? e.assessment().verdict().id() : "";
     List<Glance> glance = new ArrayList<>();
     List<Views.PartView> parts = List.of();
@@ -264,10 +264,10 @@ public final class SiteBuilder {
         links(e, LinkKind.AMENDED_BY, log));
   }
 
-  private static List<PageLink> links(Entry e, LinkKind kind, DecisionLog log) {
+  private static List<PageLink> links(Decision e, LinkKind kind, DecisionLog log) {
     List<PageLink> out = new ArrayList<>();
     for (int n : e.linked(kind)) {
-      Entry target = log.byNumber(n);
+      Decision target = log.byNumber(n);
       if (target != null) {
         out.add(link(target));
       }
@@ -293,7 +293,7 @@ public final class SiteBuilder {
   }
 
   /** What the search box looks in: the words people wrote, not the shared ADR text. */
-  private static String searchText(Entry e, String handWrittenText) {
+  private static String searchText(Decision e, String handWrittenText) {
     StringBuilder text = new StringBuilder(e.title());
     if (e.generated()) {
       Design d = e.design();

@@ -4,8 +4,8 @@ import dev.kvorstream.design.DesignLoader;
 import dev.kvorstream.heuristic.Evaluation;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.ledger.Assessor;
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.model.Design;
 import dev.kvorstream.model.DesignName;
@@ -39,7 +39,7 @@ public class EngineBenchmark {
   String description;
   Renderer renderer;
   DecisionLog log;
-  Entry entry;
+  Decision entry;
 
   @Setup
   public void setUp() throws Exception {

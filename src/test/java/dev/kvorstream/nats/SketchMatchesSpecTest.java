@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kvorstream.design.DesignLoader;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.ledger.Assessor;
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.model.Durations;
 import dev.kvorstream.model.Spec;
@@ -70,8 +70,8 @@ class SketchMatchesSpecTest {
   @Test
   void everyCliLineAndJavaSnippetMatchesTheSpec() throws IOException {
     int checked = 0;
-    List<Entry> entries = log().entries();
-    for (Entry e : entries) {
+    List<Decision> entries = log().entries();
+    for (Decision e : entries) {
       String adr = Files.readString(Path.of("decisions").resolve(e.adrFileName()));
       List<String> lines = natsLines(adr);
       assertThat(e.specs()).isNotEmpty();

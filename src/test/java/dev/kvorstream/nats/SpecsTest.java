@@ -6,8 +6,8 @@ import dev.kvorstream.cli.Main;
 import dev.kvorstream.design.DesignLoader;
 import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.ledger.Assessor;
+import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
-import dev.kvorstream.ledger.Entry;
 import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.model.Spec;
 import java.io.ByteArrayInputStream;
@@ -34,7 +34,7 @@ class SpecsTest {
     DecisionLog log = DecisionLog.build(Folder.read(dir, "decisions",
         new DesignLoader(h.catalogue().ids())), new Assessor(h, true));
     assertThat(log.blocking()).isEmpty();
-    Entry e = log.entries().get(0);
+    Decision e = log.entries().get(0);
     return e.specs();
   }
 

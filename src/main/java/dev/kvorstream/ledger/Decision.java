@@ -12,7 +12,7 @@ import java.util.Locale;
  * other designs declare towards it, in number order; {@code specs} the NATS bucket or
  * stream each decided concern calls for.
  */
-public record Entry(
+public record Decision(
     int number,
     String stem,
     Design design,
@@ -21,11 +21,11 @@ public record Entry(
     List<Link> links,
     List<Spec> specs) {
 
-  public Entry {
+  public Decision {
     links = List.copyOf(links);
     specs = List.copyOf(specs);
     if ((design == null) == (handWritten == null)) {
-      throw new IllegalArgumentException("an entry is generated or hand-written");
+      throw new IllegalArgumentException("a decision is generated or hand-written");
     }
   }
 
