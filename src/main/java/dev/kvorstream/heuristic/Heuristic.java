@@ -1,10 +1,10 @@
 package dev.kvorstream.heuristic;
 
 import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.AnswerOrigin;
 import dev.kvorstream.model.Outcome;
 import dev.kvorstream.model.Primitive;
 import dev.kvorstream.model.Question;
-import dev.kvorstream.model.Source;
 import dev.kvorstream.model.Verdict;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,11 +85,11 @@ public final class Heuristic {
     for (Question q : Question.values()) {
       Answer a = given.get(q);
       if (a != null) {
-        outcomes.add(new Outcome(q, a, Source.GIVEN, null));
+        outcomes.add(new Outcome(q, a, AnswerOrigin.GIVEN, null));
         answered.put(q, a);
       } else if (inferred.containsKey(q)) {
         Inference.Inferred i = inferred.get(q);
-        outcomes.add(new Outcome(q, i.answer(), Source.INFERRED, i.cue()));
+        outcomes.add(new Outcome(q, i.answer(), AnswerOrigin.INFERRED, i.cue()));
         answered.put(q, i.answer());
       } else {
         outcomes.add(Outcome.unknown(q));

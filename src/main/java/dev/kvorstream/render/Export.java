@@ -88,7 +88,7 @@ public final class Export {
       t.put("key", o.question().key());
       t.put("answer", o.answer() == null ? null : o.answer().word());
       t.put("vote", o.vote() == null ? null : o.vote().id());
-      t.put("source", o.source().id());
+      t.put("source", o.origin().id());
       if (o.cue() != null) {
         t.put("cue", o.cue());
       }

@@ -113,7 +113,7 @@ public final class Views {
     for (Outcome o : e.outcomes()) {
       Question q = o.question();
       tests.add(new TestView(q.number(), q.key(),
-          o.answer() == null ? null : o.answer().word(), o.source().id(), o.cue(), why.get(q),
+          o.answer() == null ? null : o.answer().word(), o.origin().id(), o.cue(), why.get(q),
           o.vote() == null ? null : o.vote().id(), q == e.decidedBy(), e.conflicting().contains(q)));
     }
     return new EvaluationView(e.verdict().id(),

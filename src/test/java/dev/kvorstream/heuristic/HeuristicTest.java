@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kvorstream.model.Answer;
+import dev.kvorstream.model.AnswerOrigin;
 import dev.kvorstream.model.Outcome;
 import dev.kvorstream.model.Primitive;
 import dev.kvorstream.model.Question;
-import dev.kvorstream.model.Source;
 import dev.kvorstream.model.Verdict;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -74,7 +74,7 @@ class HeuristicTest {
     assertThat(e.conflicting()).containsExactlyElementsOf(expectedConflicts);
     assertThat(e.conflict()).isEqualTo(!expectedConflicts.isEmpty());
     for (Outcome o : e.outcomes()) {
-      assertThat(o.source()).isEqualTo(answers.containsKey(o.question()) ? Source.GIVEN : Source.UNKNOWN);
+      assertThat(o.origin()).isEqualTo(answers.containsKey(o.question()) ? AnswerOrigin.GIVEN : AnswerOrigin.UNKNOWN);
       assertThat(o.answer()).isEqualTo(answers.get(o.question()));
     }
   }
@@ -87,7 +87,7 @@ class HeuristicTest {
         "tool-execution-request");
     assertThat(e.verdict()).isEqualTo(Verdict.JETSTREAM_STREAM);
     assertThat(e.decidedBy()).isEqualTo(Question.RESTART);
-    assertThat(e.outcome(Question.NATURE).source()).isEqualTo(Source.INFERRED);
+    assertThat(e.outcome(Question.NATURE).origin()).isEqualTo(AnswerOrigin.INFERRED);
     assertThat(e.outcome(Question.NATURE).answer()).isEqualTo(Answer.REQUEST);
     assertThat(e.nearest().commonCase().id()).isEqualTo("tool-execution-request");
     assertThat(e.nearest().agrees()).isTrue();
@@ -108,16 +108,16 @@ class HeuristicTest {
   void givenAnswersWinOverInferredOnesAndInferenceCanBeTurnedOff() {
     String words = "Charge the customer's card exactly once for each order";
     Evaluation inferred = heuristic.evaluate(Map.of(), words, true, null);
-    assertThat(inferred.outcome(Question.RESTART).source()).isEqualTo(Source.INFERRED);
+    assertThat(inferred.outcome(Question.RESTART).origin()).isEqualTo(AnswerOrigin.INFERRED);
     assertThat(inferred.verdict()).isEqualTo(Verdict.JETSTREAM_STREAM);
 
     Evaluation given = heuristic.evaluate(Map.of(Question.RESTART, Answer.REPROCESS), words, true, null);
-    assertThat(given.outcome(Question.RESTART).source()).isEqualTo(Source.GIVEN);
+    assertThat(given.outcome(Question.RESTART).origin()).isEqualTo(AnswerOrigin.GIVEN);
     assertThat(given.verdict()).isEqualTo(Verdict.KV_WATCH);
 
     Evaluation off = heuristic.evaluate(Map.of(), words, false, null);
     assertThat(off.verdict()).isEqualTo(Verdict.UNDECIDED);
-    assertThat(off.outcomes()).allMatch(o -> o.source() == Source.UNKNOWN);
+    assertThat(off.outcomes()).allMatch(o -> o.origin() == AnswerOrigin.UNKNOWN);
   }
 
   @Test

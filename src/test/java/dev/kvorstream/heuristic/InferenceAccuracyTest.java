@@ -2,8 +2,8 @@ package dev.kvorstream.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kvorstream.model.AnswerOrigin;
 import dev.kvorstream.model.Outcome;
-import dev.kvorstream.model.Source;
 import dev.kvorstream.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,7 +161,7 @@ class InferenceAccuracyTest {
     for (InferenceData.Example e : all) {
       String text = " " + String.join(" ", Cues.tokens(e.text())) + " ";
       for (Outcome o : heuristic.evaluate(Map.of(), e.text(), true, null).outcomes()) {
-        if (o.source() == Source.INFERRED) {
+        if (o.origin() == AnswerOrigin.INFERRED) {
           assertThat(o.cue().split(", ")).allSatisfy(phrase -> assertThat(text).contains(" " + phrase + " "));
         }
       }

@@ -1,14 +1,14 @@
 package dev.kvorstream.model;
 
 /** Where a test's answer came from. */
-public enum Source {
+public enum AnswerOrigin {
   GIVEN("given"),
   INFERRED("inferred"),
   UNKNOWN("unknown");
 
   private final String id;
 
-  Source(String id) {
+  AnswerOrigin(String id) {
     this.id = id;
   }
 
