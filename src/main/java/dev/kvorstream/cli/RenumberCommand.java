@@ -109,7 +109,7 @@ final class RenumberCommand implements Command {
     Path oldAdr = dir.resolve(old.stem() + ".md");
     if (Files.exists(oldAdr)) {
       String adr = Files.readString(oldAdr, StandardCharsets.UTF_8);
-      if (Marker.state(adr) == Marker.State.GENERATED && old.fileName().equals(Marker.source(adr))) {
+      if (Marker.state(adr) == Marker.State.GENERATED && old.fileName().equals(Marker.generatedFrom(adr))) {
         Files.delete(oldAdr);
         session.out().println("removed " + options.dirPath(old.stem() + ".md") + " (generate writes "
             + moved.stem() + ".md)");

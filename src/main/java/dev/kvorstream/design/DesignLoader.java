@@ -75,7 +75,7 @@ public final class DesignLoader {
       super(path, text);
     }
 
-    Design design(Node root, DesignName name, String sourceHash) {
+    Design design(Node root, DesignName name, String fileHash) {
       Map<String, NodeTuple> map = mapping(root, "a design", TOP_KEYS,
           "write it as keys such as title, context and answers");
       if (map == null) {
@@ -147,7 +147,7 @@ public final class DesignLoader {
           ? refs(map.get("amends").getValueNode(), "amends") : List.of();
       problems.throwIfAny();
       return new Design(path, name, title, status, date, deciders, tags, context, flow,
-          concern, parts, supersedes, related, amends, at(root), nats, sourceHash);
+          concern, parts, supersedes, related, amends, at(root), nats, fileHash);
     }
     Flow flow(Node node) {
       Map<String, NodeTuple> map = mapping(node, "flow", FLOW_KEYS,

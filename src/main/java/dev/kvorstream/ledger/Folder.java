@@ -58,7 +58,7 @@ public record Folder(
     Path index = dir.resolve(INDEX);
     try {
       return Files.isRegularFile(index)
-          && INDEX_SOURCE.equals(Marker.source(Files.readString(index, StandardCharsets.UTF_8)));
+          && INDEX_SOURCE.equals(Marker.generatedFrom(Files.readString(index, StandardCharsets.UTF_8)));
     } catch (IOException | UncheckedIOException e) {
       return false;
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * One design file: a new communication path and the answers to the four tests, or its
  * parts when the path is two concerns in one. {@code number} is 0 and {@code name} null for
  * a design read from a file that is not named {@code NNNN-slug.yaml} (stdin, say).
- * {@code sourceHash} is the SHA-256 of the file's bytes, part of its ADR's input fingerprint.
+ * {@code fileHash} is the SHA-256 of the file's bytes, part of its ADR's input fingerprint.
  */
 public record Design(
     String path,
@@ -27,7 +27,7 @@ public record Design(
     List<Ref> amends,
     Position start,
     NatsBlock nats,
-    String sourceHash) {
+    String fileHash) {
 
   public Design {
     deciders = List.copyOf(deciders);

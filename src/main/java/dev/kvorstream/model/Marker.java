@@ -62,8 +62,8 @@ public final class Marker {
     return sha256(body).equals(m.group(2)) ? State.GENERATED : State.EDITED;
   }
 
-  /** The source the marker names, or null when there is no marker. */
-  public static String source(String content) {
+  /** The file the marker says this was generated from, or null when there is no marker. */
+  public static String generatedFrom(String content) {
     Matcher m = find(content);
     return m == null ? null : m.group(1);
   }

@@ -82,7 +82,7 @@ public final class Renderer {
   public String inputs(Decision entry, DecisionLog log) {
     StringBuilder all = new StringBuilder(toolPrint()).append('\n')
         .append(entry.design().name().fileName()).append('\n')
-        .append(entry.design().sourceHash()).append('\n');
+        .append(entry.design().fileHash()).append('\n');
     for (Link link : entry.links()) {
       Decision target = log.byNumber(link.target());
       all.append(link.kind().id()).append(' ').append(link.target()).append(' ')

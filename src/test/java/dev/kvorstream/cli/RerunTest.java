@@ -115,7 +115,7 @@ class RerunTest extends FolderTest {
     assertThat(Marker.intactInputs(old)).isNull();
     String now = Marker.seal("# 1. A\n", "0001-a.yaml", "0123456789abcdef");
     assertThat(Marker.state(now)).isEqualTo(Marker.State.GENERATED);
-    assertThat(Marker.source(now)).isEqualTo("0001-a.yaml");
+    assertThat(Marker.generatedFrom(now)).isEqualTo("0001-a.yaml");
     assertThat(Marker.intactInputs(now)).isEqualTo("0123456789abcdef");
   }
 }
