@@ -77,13 +77,6 @@ final class GenerateCommand implements Command {
   }
 
   static String describeDrift(Action action) {
-    return switch (action) {
-      case MISSING -> "missing; run kv-or-stream generate";
-      case OUT_OF_DATE -> "out of date; run kv-or-stream generate";
-      case KEPT_EDITED -> "edited by hand since it was generated";
-      case KEPT_HAND_WRITTEN -> "written by hand where a generated file belongs";
-      case REMOVED -> "generated from a design that no longer exists; run kv-or-stream generate";
-      default -> action.name().toLowerCase(java.util.Locale.ROOT);
-    };
+    return dev.kvorstream.write.Drift.describe(action);
   }
 }

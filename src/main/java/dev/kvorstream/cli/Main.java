@@ -31,7 +31,7 @@ public final class Main {
   /** Every subcommand's name, in the order help lists them. */
   static final List<String> COMMANDS = List.of("decide", "new", "generate", "list", "check", "site",
       "status", "accept", "reject", "deprecate", "renumber", "export", "graph", "apply", "audit",
-      "completion");
+      "completion", "mcp", "skill");
 
   private static final List<String> DESCRIPTION = List.of(
       "Decides between a NATS KV watch and a JetStream stream for each communication path, and",
@@ -67,6 +67,8 @@ public final class Main {
       case "apply" -> new Entry(ApplyCommand.SYNTAX, ApplyCommand::new);
       case "audit" -> new Entry(AuditCommand.SYNTAX, AuditCommand::new);
       case "completion" -> new Entry(CompletionCommand.SYNTAX, CompletionCommand::new);
+      case "mcp" -> new Entry(McpCommand.SYNTAX, McpCommand::new);
+      case "skill" -> new Entry(SkillCommand.SYNTAX, SkillCommand::new);
       default -> null;
     };
   }

@@ -1,0 +1,27 @@
+package dev.kvorstream.cli;
+
+import dev.kvorstream.args.Parsed;
+import dev.kvorstream.args.Syntax;
+import dev.kvorstream.mcp.StdioServer;
+import dev.kvorstream.mcp.Workspace;
+import dev.kvorstream.mcp.WriterOutput;
+
+/** {@code mcp}: the only command that loads the MCP SDK (through {@link StdioServer}). */
+final class McpCommand implements Command {
+
+  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("mcp",
+      "Serves the decisions folder to coding agents: a Model Context Protocol server on stdio.",
+      "Tools: decide, new_decision, list_decisions, get_decision, check (docs/agents.md).",
+      "Runs until standard input ends; logs go to standard error."));
+
+  @Override
+  public int run(Parsed args, Session session) throws Exception {
+    FolderOptions options = FolderOptions.of(args);
+    options.configure(session);
+    Workspace workspace = new Workspace(session.resolve(options.dir), options.dir,
+        options.templates == null ? null : session.resolve(options.templates), options.style,
+        !options.noInfer, session.clock());
+    return StdioServer.serve(workspace, Main.version(), session.in(), new WriterOutput(session.out()),
+        session.err());
+  }
+}
