@@ -4,7 +4,6 @@ import dev.kvorstream.args.Parsed;
 import dev.kvorstream.args.Syntax;
 import dev.kvorstream.mcp.StdioServer;
 import dev.kvorstream.mcp.Workspace;
-import dev.kvorstream.mcp.WriterOutput;
 
 /** {@code mcp}: the only command that loads the MCP SDK (through {@link StdioServer}). */
 final class McpCommand implements Command {
@@ -21,7 +20,6 @@ final class McpCommand implements Command {
     Workspace workspace = new Workspace(session.resolve(options.dir), options.dir,
         options.templates == null ? null : session.resolve(options.templates), options.style,
         !options.noInfer, session.clock());
-    return StdioServer.serve(workspace, Main.version(), session.in(), new WriterOutput(session.out()),
-        session.err());
+    return StdioServer.serve(workspace, Main.version(), session.in(), session.out(), session.err());
   }
 }

@@ -11,7 +11,6 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class StdioServer {
    * @param version the program's version, for the protocol's server info
    * @return the exit code: 0
    */
-  public static int serve(Workspace workspace, String version, InputStream in, OutputStream out,
+  public static int serve(Workspace workspace, String version, InputStream in, PrintWriter out,
       PrintWriter err) throws InterruptedException {
     quietLogging();
     // whatever a library prints to System.out would corrupt the protocol: send it to stderr
@@ -46,7 +45,7 @@ public final class StdioServer {
       CountDownLatch closed = new CountDownLatch(1);
       McpJsonMapper json = McpJsonDefaults.getMapper();
       StdioServerTransportProvider transport = new StdioServerTransportProvider(json,
-          new WatchedInput(in, closed), out);
+          new WatchedInput(in, closed), new WriterOutput(out));
       DecisionTools tools = new DecisionTools(workspace);
       McpSyncServer server = McpServer.sync(transport)
           .serverInfo("kv-or-stream", version)

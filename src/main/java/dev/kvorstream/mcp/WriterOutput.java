@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
  * The bytes the SDK writes (UTF-8 JSON lines), passed on to the command's writer at each
  * flush; the SDK flushes after each whole message.
  */
-public final class WriterOutput extends OutputStream {
+final class WriterOutput extends OutputStream {
 
   private final PrintWriter out;
   private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-  public WriterOutput(PrintWriter out) {
+  WriterOutput(PrintWriter out) {
     this.out = out;
   }
 
