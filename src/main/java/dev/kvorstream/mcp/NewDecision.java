@@ -248,7 +248,7 @@ final class NewDecision {
     Map<String, String> files = renderer.render(log, skip);
     List<Publisher.Change> changes = publisher.publish(files, log.folder().orphans(), false);
     Entry entry = log.byNumber(number);
-    List<String> written = new ArrayList<>();
+    List<String> written = new ArrayList<>(List.of(workspace.path(name.fileName())));
     List<String> kept = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     text.append("created ").append(workspace.path(name.fileName())).append('\n');
