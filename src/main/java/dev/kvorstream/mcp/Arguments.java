@@ -151,6 +151,11 @@ final class Arguments {
     return number(field, values.get(field));
   }
 
+  /** The problems found so far. */
+  List<String> problems() {
+    return List.copyOf(problems);
+  }
+
   /** Throws the problems found so far, if any. */
   void done() {
     if (!problems.isEmpty()) {

@@ -49,8 +49,12 @@ final class NewDecision {
     this.workspace = workspace;
   }
 
-  /** The checked arguments, ready for the design template. */
-  record Input(String title, Map<String, Object> model, List<Integer> supersedes, List<Integer> related) {}
+  /**
+   * The arguments, ready for the design template: a value found bad is left out of the model
+   * (and named in {@code problems}), so the rest can still be checked by the loader.
+   */
+  record Input(String title, Map<String, Object> model, List<Integer> supersedes, List<Integer> related,
+      List<String> problems) {}
 
   static Input read(Map<String, Object> arguments) {
     Arguments args = new Arguments(arguments, FIELDS);
@@ -94,8 +98,7 @@ final class NewDecision {
     List<Integer> related = args.numbers("related");
     model.put("supersedes", supersedes);
     model.put("related", related);
-    args.done();
-    return new Input(title, model, supersedes, related);
+    return new Input(title, model, supersedes, related, args.problems());
   }
 
   private static void putIfPresent(Map<String, Object> map, String key, Object value) {
@@ -151,7 +154,7 @@ final class NewDecision {
     Input input = read(arguments);
     Path dir = workspace.dir();
     DecisionLog before = Files.isDirectory(dir) ? workspace.log() : null;
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(input.problems());
     if (before != null) {
       for (Diagnostic d : before.blocking()) {
         problems.add("decisions folder: " + d.headline());
@@ -166,19 +169,21 @@ final class NewDecision {
         problems.add("related: no decision " + n + "; the folder " + workspace.display() + " is empty");
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ToolInputException(problems);
-    }
     Templates templates = workspace.templateSet();
     try {
-      Files.createDirectories(dir);
-      int number = Numbers.next(dir);
-      DesignName name = DesignName.parse(String.format(java.util.Locale.ROOT, "%04d-%s.yaml", number,
-          Slugs.of(input.title())));
+      int number = Files.isDirectory(dir) ? Numbers.next(dir) : 1;
+      DesignName name = input.title() == null ? null : DesignName.parse(String.format(java.util.Locale.ROOT,
+          "%04d-%s.yaml", number, Slugs.of(input.title())));
       Map<String, Object> model = new HashMap<>(input.model());
       model.put("date", LocalDate.now(workspace.clock()).toString());
-      String text = templates.render("design.yaml.ftl", model);
-      verify(text, name, input);
+      String text = name == null ? null : templates.render("design.yaml.ftl", model);
+      if (text != null) {
+        problems.addAll(verify(text, name, input));
+      }
+      if (!problems.isEmpty()) {
+        throw new ToolInputException(problems);
+      }
+      Files.createDirectories(dir);
       DesignSchema.writeBeside(dir);
       if (!SafeFiles.create(dir.resolve(name.fileName()), text)) {
         throw ToolInputException.of("title: " + name.fileName() + " appeared while writing; call again");
@@ -214,27 +219,29 @@ final class NewDecision {
    * value the loader refuses (an unknown case, a subject with spaces) is reported with the
    * field it is in, and the title and context must come back as they were given.
    */
-  private void verify(String text, DesignName name, Input input) {
+  private List<String> verify(String text, DesignName name, Input input) {
     Design design;
+    List<String> problems = new ArrayList<>();
     try {
       design = workspace.loader().load(workspace.path(name.fileName()), name,
           text.getBytes(StandardCharsets.UTF_8));
     } catch (KvException e) {
-      List<String> problems = new ArrayList<>();
       for (Diagnostic d : e.diagnostics()) {
         problems.add(Fields.at(text, d.position().line()) + ": " + d.message());
       }
       if (problems.isEmpty()) {
         problems.add("design: " + e.getMessage());
       }
-      throw new ToolInputException(problems);
+      return problems;
     }
     Object context = input.model().get("context");
-    if (!design.title().equals(input.title())
-        || (context != null && !design.context().stripTrailing().equals(context))) {
-      throw ToolInputException.of((design.title().equals(input.title()) ? "context" : "title")
-          + ": holds characters a design file cannot keep as they are (control characters?)");
+    if (!design.title().equals(input.title())) {
+      problems.add("title: holds characters a design file cannot keep as they are (control characters?)");
     }
+    if (context != null && !design.context().stripTrailing().equals(context)) {
+      problems.add("context: holds characters a design file cannot keep as they are (control characters?)");
+    }
+    return problems;
   }
 
   private DecisionTools.Result publish(Templates templates, int number, DesignName name) {

@@ -186,6 +186,20 @@ class DecisionToolsTest {
     assertThat(snapshot()).isEqualTo(before);
   }
 
+  @Test
+  void oneCallNamesEveryBadFieldAtOnce() throws IOException {
+    Map<String, Object> request = toolRequest();
+    request.put("answers", args("restart", "twice"));
+    request.put("flow", args("subject", "orders new"));
+    request.put("case", "order");
+    request.put("status", "open");
+    assertThatThrownBy(() -> tools().newDecision(request))
+        .isInstanceOf(ToolInputException.class)
+        .satisfies(e -> assertThat(((ToolInputException) e).problems()).extracting(p -> p.substring(0, p.indexOf(':')))
+            .containsExactlyInAnyOrder("answers.restart", "status", "flow.subject", "case"));
+    assertThat(snapshot()).isEmpty();
+  }
+
   static Map<String, Object> with(String key, Object value) {
     Map<String, Object> m = toolRequest();
     m.put(key, value);
@@ -224,8 +238,7 @@ class DecisionToolsTest {
     String context = "  indented first line: with a colon\n# not a comment\n\n\"quoted\" and 'single' \\ back\n- a list item?";
     Map<String, Object> request = args("title", "Odd context", "context", context);
     DecisionTools.Result r = tools().newDecision(request);
-    Run decide = cli("export", "--format", "json");
-    assertThat(decide.code()).isZero();
+    assertThat(cli("generate", "--check").code()).isZero();
     String design = Files.readString(work.resolve((String) r.structured().get("design")));
     assertThat(new dev.kvorstream.design.DesignLoader(List.of()).load("x", null,
         design.getBytes(StandardCharsets.UTF_8)).context().stripTrailing()).isEqualTo(context);
