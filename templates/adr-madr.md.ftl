@@ -42,24 +42,7 @@ The design gives no context.
 Which NATS primitive should carry ${phrase(title)}: a KV watch, or a JetStream stream?
 <#if flow??>
 
-```mermaid
-flowchart LR
-  producer["${mermaid(flow.producer!"producer")}"]
-<#if verdict == "kv-watch">
-  via[("KV bucket")]
-  producer -->|"put"| via
-<#elseif verdict == "jetstream-stream">
-  via[("JetStream stream")]
-  producer -->|"publish<#if flow.subject??> ${mermaid(flow.subject)}</#if>"| via
-<#else>
-  via(("${mermaid(flow.subject!"path")}"))
-  producer --> via
-</#if>
-<#list (flow.consumers?has_content)?then(flow.consumers, ["consumer"]) as c>
-  c${c?counter}["${mermaid(c)}"]
-  via --> c${c?counter}
-</#list>
-```
+<@s.pathDiagram />
 </#if>
 
 ## Decision Drivers
@@ -88,7 +71,7 @@ The four tests of the heuristic, in order; the first answered one decides.
 Chosen option: <#list parts as p>"${w.primitive[p.evaluation.verdict]}" for ${inline(p.name)}<#sep>, </#list>.
 <#list parts as p>
 
-**${inline(p.name)}.** <@s.decisionText e=p.evaluation subject=p.name />
+**${inline(p.name)}.** <@s.decisionText e=p.evaluation subject=p.name /><#t>
 </#list>
 <#elseif verdict == "undecided">
 No option chosen yet.
@@ -108,7 +91,7 @@ Chosen option: "${w.primitive[verdict]}", because ${w.reason[whole.tests[whole.d
 * Bad, because a processor that mistakes the bootstrap for new events redoes work for every key after each restart
 </#if>
 <#if primitives?seq_contains("jetstream-stream")>
-* Good, because each message is handled by one handler, with acks, redelivery and a position kept across restarts
+* Good, because each message goes to one handler at a time, with acks, redelivery of unacknowledged work and a position kept across restarts
 * Bad, because delivery is at least once: handlers need an idempotency key
 * Bad, because ack wait, in-progress acks, max deliver and dead letters have to be chosen and operated
 </#if>
@@ -120,15 +103,15 @@ Chosen option: "${w.primitive[verdict]}", because ${w.reason[whole.tests[whole.d
 
 <#if split>
 <#list parts as p>
-**${inline(p.name)}.** <@s.conflictText e=p.evaluation />
+**${inline(p.name)}.** <@s.conflictText e=p.evaluation /><#t>
 
-<@s.nearestText n=p.evaluation.nearest!"" primitive=p.evaluation.verdict subject=p.name />
+<@s.nearestText e=p.evaluation subject=p.name />
 
 </#list>
 <#else>
 <@s.conflictText e=whole />
 
-<@s.nearestText n=whole.nearest!"" primitive=verdict subject=title />
+<@s.nearestText e=whole subject=title />
 
 </#if>
 `kv-or-stream audit --server URL` checks a live server against this decision.
@@ -152,6 +135,8 @@ Chosen option: "${w.primitive[verdict]}", because ${w.reason[whole.tests[whole.d
 ## More Information
 
 <@s.casesTable />
+
+Why each case goes where it does: [the common cases](README.md#the-common-cases) in the index.
 <@s.workingWith level="###" />
 <@s.implementation level="###" />
 <#if supersedes?has_content || supersededBy?has_content || related?has_content || amends?has_content || amendedBy?has_content>

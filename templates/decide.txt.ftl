@@ -6,6 +6,8 @@ ${indent}${t.number}. ${w.testName[t.key]?right_pad(17)} <#if t.answer??>${t.ans
 </#list>
 <#if e.verdict == "undecided">
 ${indent}Undecided: answer test 1 (restart), or describe the path in more words.
+<#elseif e.conflict && e.settledBy??>
+${indent}Conflict explained by the case ${e.nearest.id}: ${w.tests(e.conflicting)} disagree<#if e.conflicting?size == 1>s</#if> with test ${e.decidedBy}, as expected for such a path; no split needed.
 <#elseif e.conflict>
 ${indent}Conflict: ${w.tests(e.conflicting)} disagree<#if e.conflicting?size == 1>s</#if> with test ${e.decidedBy}; the path may be two concerns: split it into parts.
 <#if (e.tests[1].answer!"") == "fan-out" && (e.tests[2].answer!"") == "slow">

@@ -37,3 +37,46 @@ Links between decisions (an arrow for supersedes, dashed for amends, a plain lin
 ${graph?trim}
 ```
 </#if>
+
+<#-- The reference every ADR links to instead of repeating it. -->
+
+## The common cases
+
+Each ADR compares its path with these cases and marks the nearest one.
+
+| Case | The table's choice | Why |
+| --- | --- | --- |
+<#list cases as c>
+| ${c.name} | ${c.label} | ${cell(c.reasons)} |
+</#list>
+
+## Working with a KV watch
+
+**The KV twofer.** A KV bucket is a JetStream stream (named `KV_<bucket>`, on subjects `$KV.<bucket>.>`), and each put appends a message to it. One write therefore serves three readers at once:
+
+- **State**: `get(key)` returns the current value of a key.
+- **Events**: `watch(keys)` tells every watcher about each change: fan-out without extra code.
+- **History**: each key keeps its last revisions, 1 by default and 64 at most. That is a short look back, not an audit log and not a backup; raising it later keeps only later writes.
+
+**Bootstrap, then live.** A new watch first delivers the latest value (or delete marker) of every matching key, then signals that the initial values are done (in jnats `KeyValueWatcher.endOfData()`; the Go client sends a nil entry), then each change as it happens. The bootstrap gives one entry per key whatever the bucket's history setting; only a watch that asks to include history replays older revisions, up to the history kept. After a restart the bootstrap values mean "this is the state now", not "this just happened": a processor that treats them as new events redoes work for every existing key, so keep the two phases apart in code. A watcher that was down never sees the values written and replaced while it was away. If every transition matters, that part is a stream.
+
+**The owner's duties.** A watch is an ephemeral ordered consumer: no acks, no redelivery, no saved position, and each watcher counts against the server's consumer limits. So the component that owns the watch:
+
+- applies each value idempotently, so the same value twice gives the same result;
+- repairs or redrives failed work itself, since nothing redelivers it;
+- reports itself ready only after the bootstrap has ended;
+- runs as one active instance, or partitions the keys: N replicas watching the same keys do the work N times, they do not share it.
+
+Do not use a KV watch as a work queue. For concurrent writers, `update(key, value, revision)` writes only if the key is still at that revision, and `create` only if the key is absent or deleted; revisions are counted per bucket, so one key's revisions rise but skip numbers. A bucket refuses puts once it reaches its maximum size, and the number of keys cannot be capped: size the bucket for the key space. A value whose writer died stays until it is deleted, unless the bucket has a TTL (a bucket-wide max age works on every JetStream server; per-key TTLs and the markers that tell watchers about an expiry need server 2.11 or later).
+
+## Working with a JetStream stream
+
+**The durable consumer.** The server keeps a durable consumer's position. After a restart the handler resumes after its last acknowledged message: work it acknowledged is not delivered again, work it had not acknowledged comes back once the ack wait has passed. The deliver policy only says where a brand-new consumer starts: `all` (the server's default) at the beginning of the stream, `new` with the next message published, which skips what the stream already held. Deleting or renaming the durable loses its position, and a consumer created again with `new` skips the messages published in the gap.
+
+**Retention and deliver policy go together.** A `workqueue` stream removes each message at its first ack, so queued work neither piles up nor waits for anyone else; its consumers must not overlap in their subject filters, and each must use deliver policy `all` with explicit acks (the server refuses a `new` consumer there). A `limits` stream (the default) keeps every message until a limit removes it: with no max age, message count or size it keeps everything for ever, so give it a limit that matches how long the messages are needed. An `interest` stream drops a message once every consumer that was interested has acknowledged it. Retention cannot be changed to or from `workqueue` once the stream exists.
+
+**At least once.** A handler that crashes after the side effect but before its ack gets the message again. Make every handler idempotent, for example by recording a key per message and skipping keys already done. Publish with a `Nats-Msg-Id` header so the stream drops duplicate publishes within its duplicate window (2 minutes by default). Exactly-once processing needs both that header and a double ack (`ackSync`), and even then the effects should be idempotent.
+
+**Slow work.** The ack wait is 30 seconds by default, and it runs from the moment the message is delivered to the client, not from when a handler starts on it. A client that fetches ahead (jnats' `consume()` keeps up to 500 messages buffered by default) lets buffered messages run out their ack wait while they wait, and they are delivered again. For slow work, keep in flight only what the handlers are working on (`next()`, or a `fetch` of as many messages as there are handlers, with max ack pending set to that number), and send in-progress acks (`inProgress()`) at an interval shorter than the ack wait. A backoff list, when set, replaces the ack wait with its first entry.
+
+**Failures and dead letters.** Max deliver is unlimited by default: set it. `nak()` asks for redelivery at once, which uses up every delivery within milliseconds when the cause is still there: nak with a delay, or set a backoff list. `term()` ends a message that can never succeed. When a message reaches max deliver the server publishes a max-deliveries advisory, a core NATS message that a subscriber which is down never gets: keep the advisories in a stream of their own, and fetch the dead message from the work stream by the sequence the advisory carries (on a work-queue stream it is still there). Deliver policy, ack policy and pull or push mode cannot be changed on an existing consumer; ack wait, max deliver, max ack pending and backoff can.

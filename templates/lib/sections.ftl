@@ -34,73 +34,140 @@ No conflict, but only test ${e.decidedBy} is answered, so nothing confirms it. A
 </#if>
 <#else>
 <#assign other = (e.verdict == "kv-watch")?then("jetstream-stream", "kv-watch")>
+<#if e.settledBy??>
+**Conflict, explained by the case.** ${w.tests(e.conflicting)?cap_first} <#if e.conflicting?size == 1>votes<#else>vote</#if> for ${w.withArticle[other]}, against test ${e.decidedBy}, which decides for ${w.withArticle[e.verdict]}. For a path like **${e.nearest.name}** that disagreement is expected, and no split is needed. ${e.settledBy}
+<#else>
 **Conflict.** ${w.tests(e.conflicting)?cap_first} <#if e.conflicting?size == 1>votes<#else>vote</#if> for ${w.withArticle[other]}, against test ${e.decidedBy}, which decides for ${w.withArticle[e.verdict]}. When the tests disagree, the path usually carries two concerns under one name:
 
 - a **fact** about the world, such as the current state of something, which others read or react to: that part belongs in a KV bucket, written by its owner and watched by whoever needs it;
-- a **request** to do something, which one handler must do once: that part belongs on a JetStream stream with a durable consumer.
+- a **request** to do something, which one handler must carry out: that part belongs on a JetStream stream with a durable consumer.
 
 Split the design into `parts:`, one per concern, each with its own answers, and generate again. Until then the verdict of test ${e.decidedBy} stands.
 <#if (e.tests[1].answer!"") == "fan-out" && (e.tests[2].answer!"") == "slow">
 
-Test 2 says every subscriber reacts, while test 3 says the handling is slow or has side effects. If every subscriber really must do that work for every message, no split is needed: use a stream with **one durable consumer per subscriber** (durable fan-out). Each subscriber then sees every message, at its own pace, with acks, redelivery and its own saved position.
+Test 2 says every subscriber reacts, while test 3 says the handling is slow or has side effects. If every subscriber really must do that work for every message, no split is needed: use a stream with **one durable consumer per subscriber** (durable fan-out). Each subscriber then gets every message, at its own pace, with acks, redelivery and its own saved position.
+</#if>
 </#if>
 </#if>
 </#macro>
-<#macro nearestText primitive subject n="">
-<#if n?is_string>
+<#-- The comparison with the nearest common case: one sentence that agrees with the table. -->
+<#macro nearestText e subject>
+<#if !(e.nearest??)>
 No common case resembles ${phrase(subject)} closely; the verdict rests on the tests alone.
 <#else>
-Nearest case: **${n.name}** (<#if n.declared>named in the design<#else>matched by the answers and words</#if>); the common-cases table recommends: ${n.label}.<#if n.agrees> This decision agrees with the case: ${n.reasons}.<#elseif primitive == "undecided"> The tests decide nothing yet, so the case is a hint only.<#else> **This decision differs**: the tests give ${w.withArticle[primitive]}, the case ${w.withArticle[n.primitive]}. Review the answers: either this path is not really like the case (${n.reasons}), or an answer is off.</#if>
+<#assign n = e.nearest>
+Nearest case: **${n.name}** (<#if n.declared>named in the design<#else>matched by the answers and words</#if>), for which the table gives ${n.label}.<#if n.agrees> This decision agrees with it: ${n.reasons}.<#elseif e.verdict == "undecided"> The tests decide nothing yet, so the case is a hint only.<#else> **This decision differs**: the tests give ${w.withArticle[e.verdict]}, the case ${w.withArticle[n.primitive]}. Review the answers: either this path is not really like the case (${n.reasons}), or an answer is off.</#if>
 </#if>
 </#macro>
 
+<#-- The heuristic's own cases, one row per primitive, and any other case that is nearest
+     to this decision (or to one of its parts). The reasons of every case are in the index. -->
+<#function caseMark c>
+  <#assign marks = []>
+  <#if split>
+    <#list parts as p><#if p.evaluation.nearest?? && p.evaluation.nearest.id == c.id><#assign marks = marks + ["nearest to " + inline(p.name) + (p.evaluation.nearest.agrees)?then(", agrees", ", **differs**")]></#if></#list>
+  <#elseif whole.nearest?? && whole.nearest.id == c.id>
+    <#assign marks = ["nearest" + (whole.nearest.agrees)?then(", agrees", ", **differs**")]>
+  </#if>
+  <#return marks?join("; ")>
+</#function>
 <#macro casesTable>
-| Case | Primitive | Why | This decision |
-| --- | --- | --- | --- |
+| The table's choice | Common cases |
+| --- | --- |
+<#list ["kv-watch", "jetstream-stream"] as primitive>
+<#assign names = []>
 <#list cases as c>
-<#assign marks = []>
-<#if split>
-<#list parts as p><#if p.evaluation.nearest?? && p.evaluation.nearest.id == c.id><#assign marks = marks + ["nearest to " + inline(p.name) + (p.evaluation.nearest.agrees)?then(", agrees", ", **differs**")]></#if></#list>
-<#elseif whole.nearest?? && whole.nearest.id == c.id>
-<#assign marks = ["**nearest**" + (whole.nearest.agrees)?then(", agrees", ", **differs**")]>
+<#if c.primitive == primitive>
+<#assign mark = caseMark(c)>
+<#if mark?has_content>
+<#assign names = names + ["**" + c.name + "** (" + mark + ")"]>
+<#elseif c.seed>
+<#assign names = names + [c.name]>
 </#if>
-| <#if marks?has_content>**${c.name}**<#else>${c.name}</#if> | ${c.label} | ${cell(c.reasons)} | ${marks?join("; ")} |
+</#if>
+</#list>
+| ${w.primitive[primitive]} | ${names?join(", ")} |
 </#list>
 </#macro>
 
+<#-- The path as a Mermaid flowchart, with the subject on the edges; both layouts use it. -->
+<#macro pathDiagram>
+```mermaid
+flowchart LR
+  producer["${mermaid(flow.producer!"producer")}"]
+<#if verdict == "kv-watch">
+  via[("KV bucket")]
+  producer -->|"put"| via
+<#elseif verdict == "jetstream-stream">
+  via[("JetStream stream")]
+  producer -->|"publish<#if flow.subject??> ${mermaid(flow.subject)}</#if>"| via
+<#else>
+  via(("${mermaid(flow.subject!"path")}"))
+  producer --> via
+</#if>
+<#list (flow.consumers?has_content)?then(flow.consumers, ["consumer"]) as c>
+  c${c?counter}["${mermaid(c)}"]
+<#if verdict == "kv-watch">
+  via -->|"watch<#if flow.subject??> ${mermaid(flow.subject)}</#if>"| c${c?counter}
+<#elseif verdict == "jetstream-stream">
+  via -->|"durable consumer"| c${c?counter}
+<#else>
+  via --> c${c?counter}
+</#if>
+</#list>
+```
+</#macro>
+
+<#-- What the chosen primitive demands, in short: the twofer and the bootstrap for KV, the
+     durable consumer for a stream. The long form is in the index (index.md.ftl), once. -->
 <#macro workingWith level>
 <#if primitives?seq_contains("kv-watch")>
 
 ${level} Working with a KV watch
 
-**The KV twofer.** A KV bucket is a JetStream stream (named `KV_<bucket>`, on subjects `$KV.<bucket>.>`), and each put appends a message to it. One write therefore serves three readers at once:
+- **One write, three uses.** Each put gives the current state (`get`), a change event for every watcher (`watch`), and a short history of the key (1 revision by default, 64 at most; not an audit log, not a backup).
+- **Bootstrap, then live.** A watch first delivers the latest value (or delete marker) of every matching key, whatever the bucket's history, then signals the end of those initial values (`endOfData()` in jnats), then live changes. After a restart the first values are the state now, not new events; changes made while the watcher was away are not replayed one by one.
+- **The owner's duties.** A watch has no acks, no redelivery and no saved position: the owner applies values idempotently, repairs failed work itself, reports ready only after the bootstrap, and runs one active watcher or partitions the keys (N replicas watching the same keys do the work N times).
 
-- **State**: `get(key)` returns the current value of a key.
-- **Events**: `watch(keys)` tells every watcher about each change: fan-out without extra code.
-- **History**: each key keeps its last revisions, 1 by default and 64 at most. That is a short look back, not an audit log and not a backup; raising it later keeps only later writes.
-
-**Bootstrap, then live.** A new watcher first receives the current value of every matching key, then a signal that the initial values are done (in jnats `KeyValueWatcher.endOfData()`; the Go client sends a nil entry), then each change as it happens. After a restart the bootstrap values mean "this is the state now", not "this just happened": a processor that treats them as new events will redo work for every existing key. Keep the two phases apart in code. With history 1, a watcher that was down sees only the latest value of each key; the transitions written while it was away are gone. If every transition matters, that part is a stream.
-
-**The owner's duties.** A watch is an ephemeral ordered consumer: no acks, no redelivery, no saved position, and each watcher counts against the server's consumer limits. So the component that owns the watch:
-
-- applies each value idempotently, so the same value twice gives the same result;
-- repairs or redrives failed work itself, since nothing redelivers it;
-- reports itself ready only after the bootstrap has ended;
-- runs as one active instance, or partitions the keys: N replicas watching the same keys do the work N times, they do not share it.
-
-A KV watch is never a work queue. For concurrent writers, `update(key, value, revision)` writes only if the key is still at that revision, and `create` only if the key is absent; revisions are counted per bucket, so one key's revisions rise but skip numbers. A bucket refuses puts once it reaches its maximum size, and the number of keys cannot be capped: size the bucket for the key space.
+More in the index: [working with a KV watch](README.md#working-with-a-kv-watch).
 </#if>
 <#if primitives?seq_contains("jetstream-stream")>
 
 ${level} Working with a JetStream stream
 
-**The durable consumer.** The server keeps a durable consumer's position. After a restart the handler resumes after its last acknowledged message: work it acked is not delivered again, work it had not acked comes back after the ack wait. The deliver policy only says where a brand-new consumer starts: `new` skips what was in the stream before the consumer existed; `all` starts at the beginning. Deleting or renaming the durable loses its position, and with `new` the messages published in the gap are skipped.
+- **Resume after the last ack.** The durable consumer's position lives on the server: after a restart, acknowledged work is not redone and unacknowledged work comes back. Delivery is at least once, so handlers are idempotent (record an id per message, skip ids already done), and producers set `Nats-Msg-Id` so a retried publish within the duplicate window is dropped.
+- **Ack wait and slow work.** A message not acknowledged within the ack wait is delivered again, and the ack wait starts when the message reaches the client, not when a handler picks it up: keep in flight only what the handlers are working on, and send in-progress acks while working.
+- **Failures.** Retry with a delayed nak (or a backoff list), end work that can never succeed with `term()`, and keep what exceeds max deliver as a dead letter.
 
-**Retention and deliver policy go together.** On a `limits` stream (the default) messages stay until the stream's limits remove them, and a durable consumer with deliver policy `new` is the usual setup. On a `workqueue` stream a message is removed at its first ack, consumers must not overlap in their subject filters, and every consumer must use deliver policy `all` with explicit acks: the server refuses a `new` consumer there. Retention cannot be changed to or from `workqueue` once the stream exists.
+More in the index: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
+</#if>
+</#macro>
 
-**At least once.** A handler that crashes after the side effect but before its ack gets the message again. Make every handler idempotent, for example by recording a key per message and skipping keys already done. Publish with a `Nats-Msg-Id` header so the stream drops duplicate publishes within its duplicate window (2 minutes by default). Exactly-once processing needs both that header and a double ack (`ackSync`), and even then the effects should be idempotent.
-
-**Slow work.** The ack wait is 30 seconds by default. A handler that can take longer sends in-progress acks (`inProgress()`) at shorter intervals, or raises the ack wait; otherwise the message is redelivered while it is still being handled. A backoff list, when set, replaces the ack wait with its first entry. Max deliver is unlimited by default: set it, and treat the max-deliveries advisory as the dead-letter signal (on a work-queue stream such messages stay in the stream). Max ack pending, 1000 by default, bounds the messages in flight per consumer. Deliver policy, ack policy and pull or push mode cannot be changed on an existing consumer; ack wait, max deliver, max ack pending and backoff can.
+<#-- Consequences in three parts, one line each per primitive used. -->
+<#macro consequences>
+<#if primitives?seq_contains("kv-watch")>
+- **Easier:** any component reads the current state with a get and follows it with a watch; the writer does not know its readers; a restart recovers through the bootstrap.
+</#if>
+<#if primitives?seq_contains("jetstream-stream")>
+- **Easier:** handlers share the work, a backlog waits in the stream while they are down, and the server keeps each durable consumer's position across restarts.
+</#if>
+<#if primitives?seq_contains("kv-watch")>
+- **Harder:** nothing acknowledges or redelivers a value, so the owner makes applying idempotent and repairs failures itself; intermediate values are not kept as a log.
+</#if>
+<#if primitives?seq_contains("jetstream-stream")>
+- **Harder:** handlers must be idempotent, and ack wait, in-progress acks, max deliver and dead letters have to be chosen and operated.
+</#if>
+<#if primitives?seq_contains("kv-watch")>
+- **Risks:** a processor that takes the bootstrap for new events redoes work for every key after each restart; replicas that all watch multiply the work; a full bucket refuses puts.
+</#if>
+<#if primitives?seq_contains("jetstream-stream")>
+- **Risks:** side effects repeat when a handler that is not idempotent gets a message again; a deleted or renamed durable consumer loses its position.
+</#if>
+<#if !split && whole.conflict && !(whole.settledBy??)>
+- **Risks:** the tests conflict, so the path may be two concerns in one, and the unsplit design serves one of them badly.
+</#if>
+<#if !primitives?has_content>
+- Nothing is decided yet: every consequence waits for the answers to the four tests, and an undecided path tends to get whatever primitive is nearest to hand.
 </#if>
 </#macro>
 

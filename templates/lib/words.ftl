@@ -36,14 +36,14 @@
   "request": "a request (a task, a model call, a tool run)"
 }>
 <#assign reason = {
-  "reprocess": "after a restart, handling everything again is the right recovery, and a watcher's replay of the current values gives exactly that",
-  "resume": "after a restart, the handler must carry on after the last message it finished and never handle one twice, which is what a durable consumer's saved position gives",
+  "reprocess": "after a restart, handling everything again is the right recovery, and a new watch begins by handing back the current value of every key",
+  "resume": "after a restart, the handler must carry on from where it stopped rather than start over; a durable consumer resumes after its last acknowledged message, so acknowledged work is not redone, and work that was not acknowledged comes back (delivery is at least once, so the handler is idempotent)",
   "fan-out": "every interested processor has to see each change, and every watcher of a bucket does",
-  "queue": "exactly one processor must handle each message, which a durable consumer shared by the handlers ensures",
+  "queue": "each message is for one of the handlers, not for all of them: handlers that share a durable consumer take turns, and a message goes to another handler only if it was not acknowledged in time",
   "fast": "handling a value is quick and safe to repeat, so nothing needs acks or a saved position",
-  "slow": "handling is slow or has side effects, so it needs acks, redelivery and a saved position",
+  "slow": "handling is slow or has side effects, so it needs acks, redelivery of unacknowledged work and a saved position",
   "fact": "the message states a fact, and readers want its latest value",
-  "request": "the message asks for work to be done, and work must be done once, by one handler"
+  "request": "the message asks for work to be done, by one handler that acknowledges it when it is done"
 }>
 
 <#-- "test 2", "tests 2 and 3", "tests 1, 2 and 4" -->

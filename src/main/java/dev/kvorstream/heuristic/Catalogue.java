@@ -34,15 +34,9 @@ public final class Catalogue {
     List<CommonCase> cases = new ArrayList<>();
     for (Object item : DataFiles.list(DataFiles.read("cases.yaml").get("cases"))) {
       Map<String, Object> row = DataFiles.map(item);
-      Map<Question, Answer> profile = new EnumMap<>(Question.class);
-      DataFiles.map(row.get("profile")).forEach((key, word) -> {
-        Question q = Question.byKey(key);
-        Answer a = q == null ? null : Answer.of(q, (String) word);
-        if (a == null) {
-          throw new IllegalStateException("cases.yaml: bad profile " + key + ": " + word);
-        }
-        profile.put(q, a);
-      });
+      Map<Question, Answer> profile = answers(row.get("profile"));
+      Map<Question, Answer> settles =
+          row.containsKey("settles") ? answers(row.get("settles")) : Map.of();
       List<Cues.Cue> cues = new ArrayList<>();
       for (Object phrase : DataFiles.list(row.get("cues"))) {
         cues.add(Cues.Cue.of((String) phrase));
@@ -54,9 +48,25 @@ public final class Catalogue {
           (String) row.get("label"),
           (String) row.get("reasons"),
           profile,
-          cues));
+          cues,
+          Boolean.TRUE.equals(row.get("seed")),
+          settles,
+          (String) row.get("advice")));
     }
     return new Catalogue(cases);
+  }
+
+  private static Map<Question, Answer> answers(Object data) {
+    Map<Question, Answer> answers = new EnumMap<>(Question.class);
+    DataFiles.map(data).forEach((key, word) -> {
+      Question q = Question.byKey(key);
+      Answer a = q == null ? null : Answer.of(q, (String) word);
+      if (a == null) {
+        throw new IllegalStateException("cases.yaml: bad answer " + key + ": " + word);
+      }
+      answers.put(q, a);
+    });
+    return answers;
   }
 
   public List<CommonCase> cases() {

@@ -1,6 +1,8 @@
 package dev.kvorstream.heuristic;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The heuristic applied to one concern: the four outcomes in test order, the verdict, the
@@ -39,6 +41,21 @@ public record Evaluation(
         .filter(o -> o.answered() && o.question() != decidedBy && verdict.primitive() == o.vote())
         .map(Outcome::question)
         .toList();
+  }
+
+  /**
+   * Whether the nearest case explains the conflict (an audit trail's facts kept on a stream,
+   * say), so that its pattern is the advice rather than a split.
+   */
+  public boolean conflictSettled() {
+    if (!conflict() || nearest == null) {
+      return false;
+    }
+    Map<Question, Answer> disagreeing = new EnumMap<>(Question.class);
+    for (Question q : conflicting) {
+      disagreeing.put(q, outcome(q).answer());
+    }
+    return nearest.commonCase().settles(verdict.primitive(), disagreeing);
   }
 
   /** Tests left unanswered, neither given nor inferred. */

@@ -103,6 +103,7 @@ public final class Export {
       n.put("primitive", e.nearest().commonCase().primitive().id());
       n.put("agrees", e.nearest().agrees());
       n.put("declared", e.nearest().declared());
+      n.put("settlesConflict", e.conflictSettled());
       m.put("nearestCase", n);
     }
     return m;

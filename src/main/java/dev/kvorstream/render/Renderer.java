@@ -146,6 +146,7 @@ public final class Renderer {
     model.put("rows", view.rows());
     model.put("verdicts", view.verdicts());
     model.put("handWritten", view.handWritten());
+    model.put("cases", Views.cases(catalogue));
     return Marker.seal(templates.render("index.md.ftl", model), "NNNN-*.yaml");
   }
 

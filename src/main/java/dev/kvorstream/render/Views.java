@@ -34,18 +34,20 @@ public final class Views {
 
   /** The nearest common case. */
   public record NearestView(String id, String name, String primitive, String label,
-      String reasons, boolean declared, boolean agrees) {}
+      String reasons, boolean declared, boolean agrees, boolean seed) {}
 
   /** One evaluation: verdict, tests and their relations. */
   public record EvaluationView(String verdict, Integer decidedBy, String decidedByKey,
       boolean conflict, List<Integer> conflicting, List<Integer> agreeing,
-      List<Integer> unanswered, List<TestView> tests, NearestView nearest) {}
+      List<Integer> unanswered, List<TestView> tests, NearestView nearest,
+      String settledBy) {}
 
   /** One part of a split design. */
   public record PartView(String name, String context, EvaluationView evaluation) {}
 
   /** A row of the common-cases table. */
-  public record CaseView(String id, String name, String primitive, String label, String reasons) {}
+  public record CaseView(String id, String name, String primitive, String label, String reasons,
+      boolean seed) {}
 
   /** A link to another decision. */
   public record LinkView(int number, String title, String file) {}
@@ -118,7 +120,8 @@ public final class Views {
         e.decidedBy() == null ? null : e.decidedBy().number(),
         e.decidedBy() == null ? null : e.decidedBy().key(),
         e.conflict(), numbers(e.conflicting()), numbers(e.agreeing()), numbers(e.unanswered()),
-        tests, nearest(e.nearest()));
+        tests, nearest(e.nearest()),
+        e.conflictSettled() ? e.nearest().commonCase().advice() : null);
   }
 
   static NearestView nearest(NearestCase n) {
@@ -127,12 +130,13 @@ public final class Views {
     }
     CommonCase c = n.commonCase();
     return new NearestView(c.id(), c.name(), c.primitive().id(), c.primitiveLabel(), c.reasons(),
-        n.declared(), n.agrees());
+        n.declared(), n.agrees(), c.seed());
   }
 
   public static List<CaseView> cases(Catalogue catalogue) {
     return catalogue.cases().stream()
-        .map(c -> new CaseView(c.id(), c.name(), c.primitive().id(), c.primitiveLabel(), c.reasons()))
+        .map(c -> new CaseView(c.id(), c.name(), c.primitive().id(), c.primitiveLabel(), c.reasons(),
+            c.seed()))
         .toList();
   }
 

@@ -19,9 +19,14 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * ({@code javascript:} links lose their target). The ADR's own title heading, the lines
  * under it (date, deciders, tags) and its Mermaid block are left out (the page shows them
  * its own way), the generated-file marker
- * is dropped, and links to other ADRs ({@code 0007-x.md}) point at their pages.
+ * is dropped, links to other ADRs ({@code 0007-x.md}) point at their pages, and links to the
+ * index's reference sections ({@code README.md#...}) at the same sections of the heuristic page.
  */
 public final class MarkdownHtml {
+
+  /** A link from an ADR to a section of the index, and the site page that holds it. */
+  private static final String INDEX_SECTION = "README.md#";
+  private static final String HEURISTIC_PAGE = "heuristic.html";
 
   private final Parser parser;
   private final HtmlRenderer renderer;
@@ -87,9 +92,13 @@ public final class MarkdownHtml {
 
       @Override
       public void visit(Link link) {
-        String page = pages.get(link.getDestination());
+        String destination = link.getDestination();
+        String page = pages.get(destination);
         if (page != null) {
           link.setDestination(page);
+        } else if (destination.startsWith(INDEX_SECTION)) {
+          // the index's reference sections are the heuristic page on the site
+          link.setDestination(HEURISTIC_PAGE + destination.substring(INDEX_SECTION.length() - 1));
         }
         visitChildren(link);
       }
