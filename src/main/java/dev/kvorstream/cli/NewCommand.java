@@ -26,14 +26,7 @@ final class NewCommand implements Command {
 
   /** The design schema beside the designs, for editors; refreshed only if it is ours. */
   static void writeSchema(Path dir) throws IOException {
-    String schema;
-    try (var in = NewCommand.class.getResourceAsStream("/dev/kvorstream/design/design.schema.json")) {
-      schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-    Path target = dir.resolve("design.schema.json");
-    if (!Files.exists(target) || Files.readString(target).contains("\"$id\": \"https://kv-or-stream.dev/schema/")) {
-      SafeFiles.write(target, schema);
-    }
+    dev.kvorstream.write.DesignSchema.writeBeside(dir);
   }
 
   @Override

@@ -209,7 +209,21 @@ public final class DecisionTools {
   /** {@code check}: the problems {@code kv-or-stream check} names, in its words. */
   public Result check(Map<String, Object> arguments) {
     new Arguments(arguments, List.of()).done();
-    DecisionLog log = readLog();
+    DecisionLog log;
+    try {
+      log = workspace.log();
+    } catch (KvException e) {
+      if (e.diagnostics().isEmpty()) {
+        throw ToolInputException.of("folder: " + e.getMessage());
+      }
+      // designs that cannot be read: check names them and stops there (exit 2)
+      List<String> problems = e.diagnostics().stream().map(Diagnostic::format).toList();
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("ok", false);
+      result.put("decisions", null);
+      result.put("problems", problems);
+      return new Result(result, String.join("\n", problems) + "\n");
+    }
     List<String> problems = new ArrayList<>();
     for (Diagnostic d : log.blocking()) {
       problems.add(d.format());

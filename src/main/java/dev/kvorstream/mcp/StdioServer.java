@@ -120,7 +120,8 @@ public final class StdioServer {
           .isError(false)
           .build();
     } catch (ToolInputException e) {
-      return error(name + ": refused; nothing was written.\n" + String.join("\n", e.problems()));
+      return error(name + (name.equals("new_decision") ? ": refused; nothing was written.\n" : ": refused.\n")
+          + String.join("\n", e.problems()));
     } catch (KvException e) {
       List<String> lines = new ArrayList<>();
       e.diagnostics().forEach(d -> lines.add(d.format()));

@@ -263,6 +263,17 @@ class DecisionToolsTest {
   }
 
   @Test
+  void checkNamesADesignThatCannotBeReadAsCheckDoes() throws IOException {
+    tools().newDecision(toolRequest());
+    Files.writeString(work.resolve("decisions/0002-broken.yaml"), "title: Broken\nanswers:\n  restart: maybe\n");
+    Run check = cli("check");
+    assertThat(check.code()).isEqualTo(2);
+    DecisionTools.Result r = tools().check(Map.of());
+    assertThat(r.structured().get("ok")).isEqualTo(false);
+    assertThat(r.text()).isEqualTo(check.err()).contains("decisions/0002-broken.yaml:3:12: error: unknown answer");
+  }
+
+  @Test
   void getDecisionGivesTheDesignAndTheAdrOnDisk() throws IOException {
     tools().newDecision(toolRequest());
     DecisionTools.Result r = tools().getDecision(args("number", 1));
