@@ -3,7 +3,7 @@ package dev.kvorstream.cli;
 import dev.kvorstream.args.Parsed;
 import dev.kvorstream.args.Syntax;
 import dev.kvorstream.mcp.StdioServer;
-import dev.kvorstream.mcp.Workspace;
+import dev.kvorstream.mcp.McpSettings;
 
 /** {@code mcp}: the only command that loads the MCP SDK (through {@link StdioServer}). */
 final class McpCommand implements Command {
@@ -17,9 +17,9 @@ final class McpCommand implements Command {
   public int run(Parsed args, Session session) throws Exception {
     FolderOptions options = FolderOptions.of(args);
     options.configure(session);
-    Workspace workspace = new Workspace(session.resolve(options.dir), options.dir,
+    McpSettings settings = new McpSettings(session.resolve(options.dir), options.dir,
         options.templates == null ? null : session.resolve(options.templates), options.style,
         !options.noInfer, session.clock());
-    return StdioServer.serve(workspace, Main.version(), session.in(), session.out(), session.err());
+    return StdioServer.serve(settings, Main.version(), session.in(), session.out(), session.err());
   }
 }

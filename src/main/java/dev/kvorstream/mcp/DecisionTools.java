@@ -6,6 +6,7 @@ import dev.kvorstream.heuristic.Evaluation;
 import dev.kvorstream.heuristic.Question;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
+import dev.kvorstream.nats.Specs;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.render.Json;
@@ -38,10 +39,10 @@ public final class DecisionTools {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final Workspace workspace;
+  private final McpSettings settings;
 
-  public DecisionTools(Workspace workspace) {
-    this.workspace = workspace;
+  public DecisionTools(McpSettings settings) {
+    this.settings = settings;
   }
 
   /** {@code decide}: a description (inference only) or a design object; writes nothing. */
@@ -61,17 +62,21 @@ public final class DecisionTools {
     Assessment assessment;
     if (description != null) {
       title = description.strip();
-      assessment = workspace.assessor().assessText(title);
+      assessment = settings.assessor().assessText(title);
     } else {
       Design loaded = load(design);
       title = loaded.title();
-      assessment = workspace.assessor().assess(loaded);
+      assessment = settings.assessor().assess(loaded);
+      List<Diagnostic> nats = Specs.of(loaded, assessment).problems();
+      if (!nats.isEmpty()) {
+        throw new ToolInputException(nats.stream().map(d -> "design.nats: " + d.message()).toList());
+      }
     }
     Map<String, Object> result = parse(JsonReport.of(title, assessment));
     List<Map<String, Object>> questions = questions(assessment);
     result.put("questions", questions);
-    Templates templates = workspace.templateSet();
-    StringBuilder text = new StringBuilder(workspace.renderer(templates).decideText(title, assessment));
+    Templates templates = settings.templateSet();
+    StringBuilder text = new StringBuilder(settings.renderer(templates).decideText(title, assessment));
     if (!questions.isEmpty()) {
       text.append("\nAsk the user (one answer word per test):\n");
       for (Map<String, Object> q : questions) {
@@ -91,7 +96,7 @@ public final class DecisionTools {
   private Design load(Map<String, Object> design) {
     String text = Yaml.block(design);
     try {
-      return workspace.loader().load("design", null, text.getBytes(StandardCharsets.UTF_8));
+      return settings.loader().load("design", null, text.getBytes(StandardCharsets.UTF_8));
     } catch (KvException e) {
       List<String> problems = new ArrayList<>();
       for (Diagnostic d : e.diagnostics()) {
@@ -133,7 +138,7 @@ public final class DecisionTools {
     }
     Map<String, Object> model = new HashMap<>();
     model.put("tests", tests);
-    String json = workspace.templateSet().render("mcp/questions.json.ftl", model);
+    String json = settings.templateSet().render("mcp/questions.json.ftl", model);
     List<Map<String, Object>> out = new ArrayList<>();
     for (Object q : (List<?>) JSON.readValue(json, List.class)) {
       out.add(cast(q));
@@ -143,7 +148,7 @@ public final class DecisionTools {
 
   /** {@code new_decision}: see {@link NewDecision}. */
   public Result newDecision(Map<String, Object> arguments) {
-    return new NewDecision(workspace).write(arguments);
+    return new NewDecision(settings).write(arguments);
   }
 
   /** {@code list_decisions}: number, status, verdict and title of each, as {@code list}. */
@@ -160,16 +165,16 @@ public final class DecisionTools {
       d.put("status", e.status().isEmpty() ? null : e.status());
       d.put("verdict", verdict);
       d.put("date", e.date().isEmpty() ? null : e.date());
-      d.put("design", e.generated() ? workspace.path(e.design().name().fileName()) : null);
-      d.put("adr", workspace.path(e.adrFileName()));
+      d.put("design", e.generated() ? settings.path(e.design().name().fileName()) : null);
+      d.put("adr", settings.path(e.adrFileName()));
       decisions.add(d);
       text.append(String.format(Locale.ROOT, "%04d  %-10s  %-16s  %s%n", e.number(),
           e.status().isEmpty() ? "-" : e.status(), verdict, e.title()));
     }
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("folder", workspace.display());
+    result.put("folder", settings.display());
     result.put("decisions", decisions);
-    return new Result(result, text.length() == 0 ? "no decisions in " + workspace.display() + "\n" : text.toString());
+    return new Result(result, text.length() == 0 ? "no decisions in " + settings.display() + "\n" : text.toString());
   }
 
   /** {@code get_decision}: one decision's design and ADR as they are on disk, and its verdict. */
@@ -180,7 +185,7 @@ public final class DecisionTools {
     DecisionLog log = readLog();
     Entry e = log.byNumber(number);
     if (e == null) {
-      throw ToolInputException.of("number: no decision " + number + " in " + workspace.display()
+      throw ToolInputException.of("number: no decision " + number + " in " + settings.display()
           + "; expected one of " + String.join(", ", log.entries().stream()
               .map(x -> String.valueOf(x.number())).toList()));
     }
@@ -191,17 +196,17 @@ public final class DecisionTools {
     result.put("verdict", e.generated() ? e.assessment().verdict().id() : "hand-written");
     String designText = e.generated() ? read(e.design().name().fileName()) : null;
     String adrText = read(e.adrFileName());
-    result.put("design", e.generated() ? workspace.path(e.design().name().fileName()) : null);
+    result.put("design", e.generated() ? settings.path(e.design().name().fileName()) : null);
     result.put("designText", designText);
-    result.put("adr", workspace.path(e.adrFileName()));
+    result.put("adr", settings.path(e.adrFileName()));
     result.put("adrText", adrText);
     result.put("assessment", e.generated() ? parse(JsonReport.of(e.title(), e.assessment())) : null);
     StringBuilder text = new StringBuilder();
     if (designText != null) {
-      text.append("# ").append(workspace.path(e.design().name().fileName())).append("\n\n").append(designText)
+      text.append("# ").append(settings.path(e.design().name().fileName())).append("\n\n").append(designText)
           .append("\n");
     }
-    text.append("# ").append(workspace.path(e.adrFileName())).append("\n\n")
+    text.append("# ").append(settings.path(e.adrFileName())).append("\n\n")
         .append(adrText == null ? "(not generated yet: run kv-or-stream generate)\n" : adrText);
     return new Result(result, text.toString());
   }
@@ -211,7 +216,7 @@ public final class DecisionTools {
     new Arguments(arguments, List.of()).done();
     DecisionLog log;
     try {
-      log = workspace.log();
+      log = settings.log();
     } catch (KvException e) {
       if (e.diagnostics().isEmpty()) {
         throw ToolInputException.of("folder: " + e.getMessage());
@@ -233,10 +238,10 @@ public final class DecisionTools {
     }
     if (log.blocking().isEmpty()) {
       Publisher publisher = new Publisher(log.folder().dir());
-      Renderer renderer = workspace.renderer(workspace.templateSet());
+      Renderer renderer = settings.renderer(settings.templateSet());
       Map<String, String> files = renderer.render(log, publisher.upToDate(renderer.inputs(log)));
       for (Publisher.Change c : publisher.check(files, log.folder().orphans())) {
-        problems.add(workspace.path(c.file()) + ": error: " + Drift.describe(c.action()));
+        problems.add(settings.path(c.file()) + ": error: " + Drift.describe(c.action()));
       }
     }
     int count = log.entries().size();
@@ -255,7 +260,7 @@ public final class DecisionTools {
   /** The log, or a refusal naming every design the folder cannot read. */
   private DecisionLog readLog() {
     try {
-      return workspace.log();
+      return settings.log();
     } catch (KvException e) {
       if (e.diagnostics().isEmpty()) {
         throw ToolInputException.of("folder: " + e.getMessage());
@@ -265,11 +270,11 @@ public final class DecisionTools {
   }
 
   private String read(String fileName) {
-    Path file = workspace.dir().resolve(fileName);
+    Path file = settings.dir().resolve(fileName);
     try {
       return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
     } catch (IOException e) {
-      throw KvException.failed("cannot read " + workspace.path(fileName) + ": " + e.getMessage(), e);
+      throw KvException.failed("cannot read " + settings.path(fileName) + ": " + e.getMessage(), e);
     }
   }
 

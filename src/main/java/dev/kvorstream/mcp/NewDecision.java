@@ -43,10 +43,10 @@ final class NewDecision {
       "tags", "supersedes", "related", "status");
   private static final List<String> FLOW_FIELDS = List.of("producer", "consumers", "subject");
 
-  private final Workspace workspace;
+  private final McpSettings settings;
 
-  NewDecision(Workspace workspace) {
-    this.workspace = workspace;
+  NewDecision(McpSettings settings) {
+    this.settings = settings;
   }
 
   /**
@@ -152,8 +152,8 @@ final class NewDecision {
   /** Checks, writes and renders; returns what it wrote. */
   DecisionTools.Result write(Map<String, Object> arguments) {
     Input input = read(arguments);
-    Path dir = workspace.dir();
-    DecisionLog before = Files.isDirectory(dir) ? workspace.log() : null;
+    Path dir = settings.dir();
+    DecisionLog before = Files.isDirectory(dir) ? settings.log() : null;
     List<String> problems = new ArrayList<>(input.problems());
     if (before != null) {
       for (Diagnostic d : before.blocking()) {
@@ -163,19 +163,19 @@ final class NewDecision {
       links(before, "related", input.related(), false, problems);
     } else {
       for (int n : input.supersedes()) {
-        problems.add("supersedes: no decision " + n + "; the folder " + workspace.display() + " is empty");
+        problems.add("supersedes: no decision " + n + "; the folder " + settings.display() + " is empty");
       }
       for (int n : input.related()) {
-        problems.add("related: no decision " + n + "; the folder " + workspace.display() + " is empty");
+        problems.add("related: no decision " + n + "; the folder " + settings.display() + " is empty");
       }
     }
-    Templates templates = workspace.templateSet();
+    Templates templates = settings.templateSet();
     try {
       int number = Files.isDirectory(dir) ? Numbers.next(dir) : 1;
       DesignName name = input.title() == null ? null : DesignName.parse(String.format(java.util.Locale.ROOT,
           "%04d-%s.yaml", number, Slugs.of(input.title())));
       Map<String, Object> model = new HashMap<>(input.model());
-      model.put("date", LocalDate.now(workspace.clock()).toString());
+      model.put("date", LocalDate.now(settings.clock()).toString());
       String text = name == null ? null : templates.render("design.yaml.ftl", model);
       if (text != null) {
         problems.addAll(verify(text, name, input));
@@ -196,7 +196,7 @@ final class NewDecision {
       }
       return publish(templates, number, name);
     } catch (IOException e) {
-      throw KvException.failed("cannot write in " + workspace.display() + ": " + e.getMessage(), e);
+      throw KvException.failed("cannot write in " + settings.display() + ": " + e.getMessage(), e);
     }
   }
 
@@ -223,7 +223,7 @@ final class NewDecision {
     Design design;
     List<String> problems = new ArrayList<>();
     try {
-      design = workspace.loader().load(workspace.path(name.fileName()), name,
+      design = settings.loader().load(settings.path(name.fileName()), name,
           text.getBytes(StandardCharsets.UTF_8));
     } catch (KvException e) {
       for (Diagnostic d : e.diagnostics()) {
@@ -245,22 +245,22 @@ final class NewDecision {
   }
 
   private DecisionTools.Result publish(Templates templates, int number, DesignName name) {
-    DecisionLog log = workspace.log();
+    DecisionLog log = settings.log();
     if (!log.blocking().isEmpty()) {
       throw KvException.badInput(log.blocking());
     }
-    Renderer renderer = workspace.renderer(templates);
+    Renderer renderer = settings.renderer(templates);
     Publisher publisher = new Publisher(log.folder().dir());
     Set<String> skip = publisher.upToDate(renderer.inputs(log));
     Map<String, String> files = renderer.render(log, skip);
     List<Publisher.Change> changes = publisher.publish(files, log.folder().orphans(), false);
     Entry entry = log.byNumber(number);
-    List<String> written = new ArrayList<>(List.of(workspace.path(name.fileName())));
+    List<String> written = new ArrayList<>(List.of(settings.path(name.fileName())));
     List<String> kept = new ArrayList<>();
     StringBuilder text = new StringBuilder();
-    text.append("created ").append(workspace.path(name.fileName())).append('\n');
+    text.append("created ").append(settings.path(name.fileName())).append('\n');
     for (Publisher.Change c : changes) {
-      String path = workspace.path(c.file());
+      String path = settings.path(c.file());
       switch (c.action()) {
         case CREATED, UPDATED -> {
           written.add(path);
@@ -276,7 +276,7 @@ final class NewDecision {
         default -> { }
       }
     }
-    String adrPath = workspace.path(entry.adrFileName());
+    String adrPath = settings.path(entry.adrFileName());
     String adr = files.get(entry.adrFileName());
     text.append('\n').append(adr);
     Map<String, Object> result = new LinkedHashMap<>();
@@ -284,9 +284,9 @@ final class NewDecision {
     result.put("title", entry.title());
     result.put("status", entry.status());
     result.put("verdict", entry.assessment().verdict().id());
-    result.put("design", workspace.path(name.fileName()));
+    result.put("design", settings.path(name.fileName()));
     result.put("adr", adrPath);
-    result.put("index", workspace.path(Renderer.INDEX));
+    result.put("index", settings.path(Renderer.INDEX));
     result.put("written", written);
     result.put("keptAsEdited", kept);
     result.put("assessment", DecisionTools.parse(JsonReport.of(entry.title(), entry.assessment())));

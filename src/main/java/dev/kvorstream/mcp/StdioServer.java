@@ -35,7 +35,7 @@ public final class StdioServer {
    * @param version the program's version, for the protocol's server info
    * @return the exit code: 0
    */
-  public static int serve(Workspace workspace, String version, InputStream in, PrintWriter out,
+  public static int serve(McpSettings settings, String version, InputStream in, PrintWriter out,
       PrintWriter err) throws InterruptedException {
     quietLogging();
     // whatever a library prints to System.out would corrupt the protocol: send it to stderr
@@ -46,12 +46,12 @@ public final class StdioServer {
       McpJsonMapper json = McpJsonDefaults.getMapper();
       StdioServerTransportProvider transport = new StdioServerTransportProvider(json,
           new WatchedInput(in, closed), new WriterOutput(out));
-      DecisionTools tools = new DecisionTools(workspace);
+      DecisionTools tools = new DecisionTools(settings);
       McpSyncServer server = McpServer.sync(transport)
           .serverInfo("kv-or-stream", version)
           .instructions("Decides between a NATS KV watch and a JetStream stream for a communication"
               + " path with a deterministic four-test heuristic, and keeps the decisions as numbered"
-              + " ADRs in " + workspace.display() + ". Call decide first; ask the user the questions it"
+              + " ADRs in " + settings.display() + ". Call decide first; ask the user the questions it"
               + " returns; then new_decision with the answers.")
           .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
           // our own checks name the field and the values it takes, in the words of the CLI
@@ -61,7 +61,7 @@ public final class StdioServer {
           .immediateExecution(true)
           .tools(specifications(tools, json, err))
           .build();
-      err.println("kv-or-stream mcp: serving " + workspace.display() + " on stdio");
+      err.println("kv-or-stream mcp: serving " + settings.display() + " on stdio");
       err.flush();
       closed.await();
       server.closeGracefully();

@@ -33,7 +33,7 @@ class DecisionToolsTest {
   @TempDir Path work;
 
   DecisionTools tools() {
-    return new DecisionTools(new Workspace(work.resolve("decisions"), "decisions", null, "nygard", true, NOV_26));
+    return new DecisionTools(new McpSettings(work.resolve("decisions"), "decisions", null, "nygard", true, NOV_26));
   }
 
   record Run(int code, String out, String err) {}

@@ -21,10 +21,10 @@ import java.time.Clock;
  * @param infer whether omitted answers are inferred from a design's words
  * @param clock the clock that dates a new decision
  */
-public record Workspace(Path dir, String display, Path templates, String style, boolean infer,
+public record McpSettings(Path dir, String display, Path templates, String style, boolean infer,
     Clock clock) {
 
-  public Workspace {
+  public McpSettings {
     dir = dir.toAbsolutePath().normalize();
     if (!style.equals("nygard") && !style.equals("madr")) {
       throw new IllegalArgumentException("style nygard or madr, not " + style);
