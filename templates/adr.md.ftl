@@ -45,7 +45,7 @@ The design gives no context.
 </#if>
 <#if flow??>
 
-Path:<#if flow.producer??> ${code(flow.producer)} produces<#if flow.subject??> on ${code(flow.subject)}</#if></#if><#if flow.producer?? && flow.consumers?has_content>;</#if><#if flow.consumers?has_content> ${flow.consumers?map(c -> code(c))?join(", ")} <#if flow.consumers?size == 1>consumes<#else>consume</#if></#if><#if !(flow.producer??) && !(flow.consumers?has_content) && flow.subject??> subject ${code(flow.subject)}</#if>.
+Path:<#if flow.producer??> ${code(flow.producer)} <#if verdict == "kv-watch">writes<#if flow.subject??> the keys ${code(flow.subject)}</#if><#else>produces<#if flow.subject??> on ${code(flow.subject)}</#if></#if></#if><#if flow.producer?? && flow.consumers?has_content>;</#if><#if flow.consumers?has_content> ${flow.consumers?map(c -> code(c))?join(", ")} <#if verdict == "kv-watch"><#if flow.consumers?size == 1>watches them<#else>watch them</#if><#elseif flow.consumers?size == 1>consumes<#else>consume</#if></#if><#if !(flow.producer??) && !(flow.consumers?has_content) && flow.subject??> subject ${code(flow.subject)}</#if>.
 
 <@s.pathDiagram />
 </#if>

@@ -1,5 +1,9 @@
-<#-- NATS implementation sketches. The CLI lines and the jnats code read the same spec, so
-     they cannot disagree; a test parses the CLI lines and compares every flag with it. -->
+<#-- NATS implementation sketches. The settings table, the CLI lines and the jnats code read the
+     same spec, so they cannot disagree; SketchMatchesSpecTest parses the CLI lines and the
+     builder calls back out of every ADR, and SnippetIT compiles the jnats code out of a
+     rendered ADR and runs it on a real nats-server. -->
+
+<#assign imports = "// imports: io.nats.client.*, io.nats.client.api.*, io.nats.client.impl.*, io.nats.client.support.*,\n//          java.io.IOException, java.time.*, java.util.*, java.util.concurrent.*, java.util.concurrent.atomic.*">
 
 <#macro kvCli s>
 nats kv add ${s.bucket} --history ${s.history}<#if s.ttl??> --ttl ${s.ttlText()}</#if><#if (s.maxValueSize > 0)> --max-value-size ${s.maxValueSize?c}</#if> --replicas ${s.replicas}
@@ -7,6 +11,7 @@ nats kv watch ${s.bucket} '${s.keys}'
 </#macro>
 
 <#macro kvJava s>
+${imports}
 KeyValueManagement kvm = connection.keyValueManagement();
 kvm.create(KeyValueConfiguration.builder()
     .name("${s.bucket}")
@@ -19,9 +24,34 @@ kvm.create(KeyValueConfiguration.builder()
 </#if>
     .replicas(${s.replicas})
     .build());
-
 KeyValue kv = connection.keyValue("${s.bucket}");
+<#if s.pattern == "lease">
+
+// Take the lease: create writes only if the key is absent, deleted or expired; while
+// another holder has it, create throws JetStreamApiException (wrong last sequence, 10071).
+String key = "${s.exampleKey()}";
+AtomicLong revision = new AtomicLong(kv.create(key, owner));
+// Renew well inside the TTL: update writes only if nobody wrote since our revision, and
+// each write restarts the key's age, so the lease ends ${s.ttlText()} after the last renewal.
+ScheduledFuture<?> renewal = timer.scheduleAtFixedRate(() -> {
+  try {
+    revision.set(kv.update(key, owner, revision.get()));
+  } catch (IOException | JetStreamApiException e) {
+    lost(key);                     // another holder has it, or we cannot tell: stop the work
+  }
+}, ${s.ttl.dividedBy(3).toMillis()?c}, ${s.ttl.dividedBy(3).toMillis()?c}, TimeUnit.MILLISECONDS);
+work(key);                         // the work the lease guards
+renewal.cancel(false);
+kv.delete(key, revision.get());    // release, only if the lease is still ours
+<#else>
+<#if s.pattern == "presence">
+kv.put(key, value);                // each member writes its own key, more often than the TTL
+<#else>
 kv.put(key, value);                // the owner writes the current value of each key
+</#if>
+<#if s.ttl??>
+Map<String, ZonedDateTime> lastWrite = new ConcurrentHashMap<>();
+</#if>
 
 kv.watch("${s.keys}", new KeyValueWatcher() {
   private volatile boolean live;   // false while the initial values arrive
@@ -29,8 +59,18 @@ kv.watch("${s.keys}", new KeyValueWatcher() {
   @Override
   public void watch(KeyValueEntry entry) {
     if (entry.getOperation() != KeyValueOperation.PUT) {
+<#if s.ttl??>
+      lastWrite.remove(entry.getKey());
+</#if>
       forget(entry.getKey());      // deleted or purged
+<#if s.ttl??>
+      return;
+    }
+    lastWrite.put(entry.getKey(), entry.getCreated());
+    if (!live) {
+<#else>
     } else if (!live) {
+</#if>
       rebuild(entry);              // bootstrap: the state as it is now, not a new event
     } else {
       apply(entry);                // a live change; apply idempotently
@@ -43,67 +83,186 @@ kv.watch("${s.keys}", new KeyValueWatcher() {
     markReady();                   // only now report this component ready
   }
 });
+<#if s.ttl??>
+
+// Silence: a key not written for ${s.ttlText()} leaves the bucket, but on 2.9 and 2.10 its
+// watchers get no entry for that; check the age of what was last seen.
+timer.scheduleAtFixedRate(() -> lastWrite.forEach((k, at) -> {
+  if (at.plus(${s.ttlJava()}).isBefore(ZonedDateTime.now())) {
+    lastWrite.remove(k);
+    silent(k);                     // the writer stopped: alert, or drop its value
+  }
+}), ${s.ttl.dividedBy(3).toMillis()?c}, ${s.ttl.dividedBy(3).toMillis()?c}, TimeUnit.MILLISECONDS);
+</#if>
+</#if>
+</#macro>
+
+<#macro kvNotes s>
+<#if s.pattern == "lease">
+
+The lease length is the bucket's TTL (`${s.ttlText()}`): it applies to every key and works on 2.9. jnats' `update(key, value, revision)` takes no TTL of its own, so a bucket without one would keep a lease for ever once its holder died. NATS 2.11 and later add a per-key TTL, given only on `create` (`create(key, value, MessageTtl.seconds(n))`) on a bucket with limit markers, and limit markers that tell watchers a key expired; the renewals with `update` still restart the age only through the bucket's TTL.
+<#elseif s.ttl??>
+
+A value lives ${s.ttlText()} after its last write: a writer that stops is noticed, instead of its last value looking valid for ever. On 2.9 and 2.10 an expired key leaves the bucket without telling the watchers, hence the age check above; on 2.11 and later a bucket with limit markers (`limitMarker(...)` in jnats) also sends watchers a marker entry (not a `PUT`) when a key expires.
+</#if>
+</#macro>
+
+<#macro consumerCli s c>
+nats consumer add ${s.stream} <#if c.perInstance()>${c.durableShell()}<#else>${c.durable}</#if> --pull --deliver ${s.deliver} --ack explicit<#if c.filter??> --filter <#if c.perInstance()>${c.filterShell()}<#else>'${c.filter}'</#if></#if> --wait ${s.ackWaitText()} --max-deliver ${s.maxDeliver} --max-pending ${s.maxAckPending}<#if c.perInstance()> --inactive-threshold ${s.instanceIdleText()}</#if> --defaults
 </#macro>
 
 <#macro streamCli s>
-nats stream add ${s.stream} --subjects '${s.subjects?join(",")}' --retention ${s.retentionCli()} --dupe-window ${s.duplicateWindowText()} --storage file --replicas ${s.replicas} --defaults
-nats consumer add ${s.stream} ${s.durable} --pull --deliver ${s.deliver} --ack explicit --wait ${s.ackWaitText()} --max-deliver ${s.maxDeliver} --max-pending ${s.maxAckPending} --defaults
-nats sub '$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${s.stream}.${s.durable}'
+nats stream add ${s.stream} --subjects '${s.subjects?join(",")}' --retention ${s.retentionCli()}<#if s.maxAge??> --max-age ${s.maxAgeText()}</#if><#if (s.maxMsgs > 0)> --max-msgs ${s.maxMsgs?c}</#if><#if (s.maxBytes > 0)> --max-bytes ${s.maxBytes?c}</#if> --dupe-window ${s.duplicateWindowText()} --storage file --replicas ${s.replicas} --defaults
+<#list s.consumers as c>
+<#if c.perInstance()>
+# each instance, when it starts, with its own ${c.placeholder?upper_case?replace("-", "_")}:
+</#if>
+<@consumerCli s=s c=c />
+</#list>
+nats stream add ${s.deadLetterStream()} --subjects '${s.deadLetterSubject()}' --retention limits --max-age ${s.deadLetterAgeText()} --storage file --replicas ${s.replicas} --defaults
+nats consumer add ${s.deadLetterStream()} ${s.deadLetterDurable()} --pull --deliver all --ack explicit --defaults
 </#macro>
 
-<#macro streamJava s>
-JetStreamManagement jsm = connection.jetStreamManagement();
-jsm.addStream(StreamConfiguration.builder()
-    .name("${s.stream}")
-    .subjects(<#list s.subjects as subject>"${subject}"<#sep>, </#list>)
-    .retentionPolicy(RetentionPolicy.${s.retentionJava()})
-    .storageType(StorageType.File)
-    .replicas(${s.replicas})
-    .duplicateWindow(${s.duplicateWindowJava()})
-    .build());
+<#macro consumerJava s c>
 jsm.addOrUpdateConsumer("${s.stream}", ConsumerConfiguration.builder()
-    .durable("${s.durable}")
+    .durable(${c.durableJava()})
+<#if c.filter??>
+    .filterSubject(${c.filterJava()})
+</#if>
+<#if c.perInstance()>
+    .inactiveThreshold(${s.instanceIdleJava()})   // the server removes it once unused that long
+</#if>
     .deliverPolicy(DeliverPolicy.${s.deliverJava()})
     .ackPolicy(AckPolicy.Explicit)
     .ackWait(${s.ackWaitJava()})
     .maxDeliver(${s.maxDeliver})
     .maxAckPending(${s.maxAckPending})
     .build());
+</#macro>
 
-// Publish with an idempotency key: a publish retried within the duplicate window is dropped.
+<#macro streamJava s>
+<#assign first = s.consumers[0]>
+${imports}
+JetStreamManagement jsm = connection.jetStreamManagement();
+jsm.addStream(StreamConfiguration.builder()
+    .name("${s.stream}")
+    .subjects(<#list s.subjects as subject>"${subject}"<#sep>, </#list>)
+    .retentionPolicy(RetentionPolicy.${s.retentionJava()})
+<#if s.maxAge??>
+    .maxAge(${s.maxAgeJava()})
+</#if>
+<#if (s.maxMsgs > 0)>
+    .maxMessages(${s.maxMsgs?c})
+</#if>
+<#if (s.maxBytes > 0)>
+    .maxBytes(${s.maxBytes?c})
+</#if>
+    .storageType(StorageType.File)
+    .replicas(${s.replicas})
+    .duplicateWindow(${s.duplicateWindowJava()})
+    .build());
+<#list s.consumers as c>
+<#if c.perInstance()>
+// Each instance makes its own durable when it starts; the same ${c.variable()} after a restart resumes it.
+</#if>
+<@consumerJava s=s c=c />
+</#list>
+
+// Dead letters: the announcement that a message ran out of deliveries is core NATS (at most
+// once); this stream keeps them, so none is lost while the reader below is down.
+jsm.addStream(StreamConfiguration.builder().name("${s.deadLetterStream()}")
+    .subjects("${s.deadLetterSubject()}")
+    .maxAge(${s.deadLetterAgeJava()}).storageType(StorageType.File).replicas(${s.replicas}).build());
+jsm.addOrUpdateConsumer("${s.deadLetterStream()}", ConsumerConfiguration.builder()
+    .durable("${s.deadLetterDurable()}").deliverPolicy(DeliverPolicy.All).ackPolicy(AckPolicy.Explicit).build());
+
+// Publish with an idempotency key: a publish retried within the duplicate window is stored once.
 connection.jetStream().publish(NatsMessage.builder()
-    .subject("${s.exampleSubject()}")
+    .subject(${s.exampleSubjectJava()})
     .headers(new Headers().put("Nats-Msg-Id", requestId))
     .data(payload)
     .build());
 
-// Handle each message once, in one handler; ack when the work is done.
-ConsumerContext consumer = connection.getConsumerContext("${s.stream}", "${s.durable}");
+<#if (s.fixedConsumers()?size > 1)>
+// Each subscriber reads with its own durable (${s.fixedConsumers()?map(c -> c.durable)?join(", ")}); ${first.durable} here.
+</#if>
+ConsumerContext consumer = connection.getConsumerContext("${s.stream}", ${first.durableJava()});
+<#if s.slow()>
+// Slow work: each handler thread takes one message with next() and finishes it before it
+// takes the next, so no message waits in a client buffer while its ack wait runs out.
+ExecutorService handlers = Executors.newFixedThreadPool(${s.concurrency});
+for (int i = 0; i < ${s.concurrency}; i++) {
+  handlers.submit(() -> {
+    while (running()) {
+      Message msg = consumer.next(Duration.ofSeconds(1));   // null when nothing came
+      if (msg == null) {
+        continue;
+      }
+      if (alreadyDone(msg)) {      // delivery is at least once: skip work already done
+        msg.ack();
+        continue;
+      }
+      ScheduledFuture<?> progress = // still working: restart the ack wait
+          timer.scheduleAtFixedRate(msg::inProgress, ${s.heartbeat.toMillis()?c}, ${s.heartbeat.toMillis()?c}, TimeUnit.MILLISECONDS);
+      try {
+        handle(msg);
+        msg.ack();
+      } catch (Exception e) {
+        if (neverSucceeds(e)) {
+          deadLetter(msg);
+          msg.term();              // no more deliveries
+        } else {
+          msg.nakWithDelay(${s.retryDelayJava()});   // again later; ${s.maxDeliver} deliveries in all
+        }
+      } finally {
+        progress.cancel(false);
+      }
+    }
+    return null;
+  });
+}
+<#else>
+// Fast work: consume() keeps a buffer of messages (500 by default) whose ack wait runs while
+// they wait; if a full buffer can take longer than the ack wait, use a next() loop instead.
 MessageConsumer running = consumer.consume(msg -> {
   if (alreadyDone(msg)) {          // delivery is at least once: skip work already done
     msg.ack();
     return;
   }
-<#if s.heartbeat??>
-  ScheduledFuture<?> progress =    // slow work: tell the server it is still running
-      timer.scheduleAtFixedRate(msg::inProgress, ${s.heartbeat.toMillis()?c}, ${s.heartbeat.toMillis()?c}, TimeUnit.MILLISECONDS);
-</#if>
   try {
     handle(msg);
     msg.ack();
   } catch (Exception e) {
-    msg.nak();                     // redelivered, at most ${s.maxDeliver} times in all
-<#if s.heartbeat??>
-  } finally {
-    progress.cancel(false);
-</#if>
+    if (neverSucceeds(e)) {
+      deadLetter(msg);
+      msg.term();                  // no more deliveries
+    } else {
+      msg.nakWithDelay(${s.retryDelayJava()});     // again later; ${s.maxDeliver} deliveries in all
+    }
   }
 });
+</#if>
 
-// Dead letters: a message delivered ${s.maxDeliver} times without an ack is announced here.
-connection.createDispatcher(advisory -> deadLetter(advisory))
-    .subscribe("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.${s.stream}.${s.durable}");
+// Dead letters: each announcement names the stream sequence of the message that gave up.
+connection.getConsumerContext("${s.deadLetterStream()}", "${s.deadLetterDurable()}").consume(advisory -> {
+  long seq = JsonValueUtils.readLong(JsonParser.parseUnchecked(advisory.getData()), "stream_seq", 0);
+  try {
+    deadLetter(jsm.getMessage("${s.stream}", seq));   // keep it where a person can look at it
+<#if s.retention == "workqueue">
+    jsm.deleteMessage("${s.stream}", seq);           // a workqueue stream keeps it otherwise
+</#if>
+  } catch (JetStreamApiException e) {  // 10037: no longer in the stream; keep the announcement
+    deadLetter(advisory);
+  } catch (IOException e) {
+    advisory.nakWithDelay(${s.retryDelayJava()});    // the server is unreachable: try again later
+    return;
+  }
+  advisory.ack();
+});
 </#macro>
+
+<#macro retentionNote s>
+<#if s.retention == "workqueue">workqueue: a message is removed at its first ack, so queued work neither piles up nor is skipped; consumers need deliver `all` and filters that do not overlap<#elseif s.retention == "interest">interest: a message is removed once every durable acknowledged it, and at once when there is none<#else>limits: messages stay until a limit below removes them, whether handled or not</#if></#macro>
 
 <#macro implementation level>
 <#if buckets?has_content || streams?has_content>
@@ -119,7 +278,7 @@ ${level}# KV bucket `${s.bucket}`<#if s.part??> (${inline(s.part)})</#if>
 | --- | --- |
 | bucket | `${s.bucket}` (its stream is `KV_${s.bucket}`) |
 | history per key | ${s.history} |
-| time to live | <#if s.ttl??>${s.ttlText()}<#else>none: values stay until deleted</#if> |
+| time to live | <#if s.ttl??>${s.ttlText()} after a key's last write<#if s.pattern == "lease"> (the lease length)</#if><#else>none: values stay until deleted</#if> |
 | largest value | <#if (s.maxValueSize > 0)>${s.maxValueSize?c} bytes<#else>no limit of its own</#if> |
 | replicas | ${s.replicas} |
 | watched keys | `${s.keys}` |
@@ -135,24 +294,28 @@ With jnats (`io.nats:jnats` 2.26):
 ```java
 <@kvJava s=s />
 ```
+<@kvNotes s=s />
 </#list>
 <#list streams as s>
 
-${level}# Stream `${s.stream}` and durable consumer `${s.durable}`<#if s.part??> (${inline(s.part)})</#if>
+${level}# Stream `${s.stream}` and <#if (s.consumers?size > 1)>durable consumers <#list s.consumers as c>`${c.durable}`<#sep>, </#list><#else>durable consumer `${s.durable()}`</#if><#if s.part??> (${inline(s.part)})</#if>
 
 | Setting | Value |
 | --- | --- |
-| stream | `${s.stream}` |
 | subjects | <#list s.subjects as subject>`${subject}`<#sep>, </#list> |
-| retention | ${s.retention} |
-| duplicate window | ${s.duplicateWindowText()} |
-| replicas | ${s.replicas} |
-| durable consumer | `${s.durable}`: pull, explicit acks |
-| deliver policy | ${s.deliver}<#if s.deliver == "new"> (a brand-new consumer skips what the stream held before it)<#else> (required on a workqueue stream)</#if> |
-| ack wait | ${s.ackWaitText()} |
-| max deliver | ${s.maxDeliver}, then a dead-letter advisory |
-| max ack pending | ${s.maxAckPending} |
-| in-progress ack | <#if s.heartbeat??>every ${s.heartbeatText()} while a message is being handled<#else>not needed: handling is fast</#if> |
+| retention | <@retentionNote s=s /> |
+| limits | <#if s.unbounded()>**none: every message stays for ever and the stream grows without end** (`check` warns)<#else><#if s.maxAge??>max age ${s.maxAgeText()}<#if (s.maxMsgs > 0) || (s.maxBytes > 0)>, </#if></#if><#if (s.maxMsgs > 0)>max ${s.maxMsgs?c} messages<#if (s.maxBytes > 0)>, </#if></#if><#if (s.maxBytes > 0)>max ${s.maxBytes?c} bytes</#if><#if s.maxAge?? && s.retention != "workqueue">; a durable that is down longer than that misses what expired</#if><#if s.retention == "workqueue" && (s.maxAge?? || s.maxMsgs > 0 || s.maxBytes > 0)>; work still there by then is removed unhandled</#if><#if s.retention == "workqueue" && !s.maxAge?? && s.maxMsgs == 0 && s.maxBytes == 0>none needed: acknowledged messages leave at once</#if></#if> |
+| duplicate window, replicas | ${s.duplicateWindowText()}, ${s.replicas} |
+<#list s.consumers as c>
+| durable consumer | `${c.durable}`: pull, explicit acks<#if c.filter??>, filter `${c.filter}`</#if><#if c.perInstance()>; made by each instance at start, with its own ${c.placeholder}; removed by the server after ${s.instanceIdleText()} unused (<#if s.retention == "workqueue">work left in the stream waits for the durable to be made again<#else>made again, it starts over at the oldest message the stream holds</#if>)</#if> |
+</#list>
+| deliver policy | ${s.deliver}<#if s.deliver == "all"> (a new durable starts at the oldest message the stream holds)<#else> (a new durable skips what the stream held before it, and what arrives while it is deleted and made again)</#if> |
+| ack wait | ${s.ackWaitText()} from delivery to the client |
+| max deliver | ${s.maxDeliver}, then a dead letter |
+| max ack pending | ${s.maxAckPending}<#if s.slow()>: no more messages in flight than are being handled (with several processes on one durable, their handlers' sum)</#if> |
+| handlers | <#if s.slow()>${s.concurrency} at once, each taking one message with `next()`<#else>`consume()`: handling is fast</#if><#if s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works</#if> |
+| failed message | again after ${s.retryDelayText()} (`nakWithDelay`); `term()` when it can never succeed |
+| dead letters | stream `${s.deadLetterStream()}` keeps the max-deliveries announcements ${s.deadLetterAgeText()}; durable `${s.deadLetterDurable()}` reads them |
 
 With the nats CLI:
 

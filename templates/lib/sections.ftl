@@ -127,7 +127,7 @@ ${level} Working with a KV watch
 
 - **One write, three uses.** Each put gives the current state (`get`), a change event for every watcher (`watch`), and a short history of the key (1 revision by default, 64 at most; not an audit log, not a backup).
 - **Bootstrap, then live.** A watch first delivers the latest value (or delete marker) of every matching key, whatever the bucket's history, then signals the end of those initial values (`endOfData()` in jnats), then live changes. After a restart the first values are the state now, not new events; changes made while the watcher was away are not replayed one by one.
-- **The owner's duties.** A watch has no acks, no redelivery and no saved position: the owner applies values idempotently, repairs failed work itself, reports ready only after the bootstrap, and runs one active watcher or partitions the keys (N replicas watching the same keys do the work N times).
+- **The owner's duties.** A watch has no acks, no redelivery and no saved position: the owner applies values idempotently, repairs failed work itself, reports ready only after the bootstrap, and, when applying a value has effects beyond its own memory, runs one active watcher or partitions the keys (N replicas watching the same keys do that work N times; a per-node cache is the exception).
 
 More in the index: [working with a KV watch](README.md#working-with-a-kv-watch).
 </#if>

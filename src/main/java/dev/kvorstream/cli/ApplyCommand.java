@@ -18,7 +18,8 @@ final class ApplyCommand implements Command {
       "What exists with the same settings is left alone; what differs is reported, and changed",
       "only with --update and only where the server allows it. Exit 1 when something differs.")
       .flag("--dry-run", "Say what would be done; change nothing.")
-      .flag("--update", "Change settings that differ, where the server allows it.")));
+      .flag("--update", "Change settings that differ, where the server allows it.")
+      .flag("--include-proposed", "Also act on proposed decisions (by default only accepted ones).")));
 
   @Override
   public int run(Parsed args, Session session) {
@@ -26,18 +27,33 @@ final class ApplyCommand implements Command {
     ServerOptions server = ServerOptions.of(args);
     boolean dryRun = args.has("--dry-run");
     boolean update = args.has("--update");
-    List<Spec> specs = specs(options.usableLog(session, new Timing(session.err())));
+    List<Spec> specs = specs(options.usableLog(session, new Timing(session.err())),
+        args.has("--include-proposed"));
     return server.run(session, "apply on", connection ->
         report(session, new Provisioner(connection).apply(specs, dryRun, update), "apply"));
   }
 
-  /** Every spec of every decision, in number order. */
-  static List<Spec> specs(DecisionLog log) {
+  /** Every spec of every accepted (and, if asked, proposed) decision, in number order. */
+  static List<Spec> specs(DecisionLog log, boolean includeProposed) {
     List<Spec> specs = new ArrayList<>();
     for (Entry e : log.entries()) {
-      specs.addAll(e.specs());
+      if (e.generated() && Provisioner.Scope.of(e.design().status().word(), includeProposed)
+          == Provisioner.Scope.ACTIVE) {
+        specs.addAll(e.specs());
+      }
     }
     return specs;
+  }
+
+  /** Every spec of every rejected, superseded or deprecated decision, with its status. */
+  static List<Provisioner.Retired> retired(DecisionLog log) {
+    List<Provisioner.Retired> out = new ArrayList<>();
+    for (Entry e : log.entries()) {
+      if (e.generated() && Provisioner.Scope.of(e.design().status().word(), false) == Provisioner.Scope.RETIRED) {
+        e.specs().forEach(spec -> out.add(new Provisioner.Retired(spec, e.design().status().word())));
+      }
+    }
+    return out;
   }
 
   static int report(Session session, List<Provisioner.Finding> findings, String verb) {
@@ -49,12 +65,11 @@ final class ApplyCommand implements Command {
       String line = String.format("%-12s %s%s%s", word, f.subject(),
           f.decision() > 0 ? " (decision " + f.decision() + ")" : "",
           f.detail().isEmpty() ? "" : ": " + f.detail());
-      switch (f.kind()) {
-        case DIFFERS, REFUSED, MISSING, WRONG_KIND, EXTRA -> {
-          problems++;
-          session.err().println(line);
-        }
-        default -> session.out().println(line);
+      if (f.problem()) {
+        problems++;
+        session.err().println(line);
+      } else {
+        session.out().println(line);
       }
     }
     StringBuilder summary = new StringBuilder(verb + ":");

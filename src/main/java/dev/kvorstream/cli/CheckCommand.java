@@ -38,6 +38,11 @@ final class CheckCommand implements Command {
     for (String p : problems) {
       session.err().println(p);
     }
+    for (var e : log.entries()) {
+      if (e.generated()) {
+        dev.kvorstream.nats.Specs.warningLines(e.design(), e.specs()).forEach(session.err()::println);
+      }
+    }
     int count = log.entries().size();
     if (!problems.isEmpty()) {
       session.err().println("check: " + problems.size() + (problems.size() == 1 ? " problem" : " problems")

@@ -53,14 +53,18 @@ public final class DesignLoader {
       List.of("name", "context", "answers", "why", "case", "nats");
   /** The keys of a {@code nats:} block: KV settings, then stream settings. */
   public static final List<String> NATS_KV_KEYS =
-      List.of("bucket", "history", "ttl", "maxValueSize", "replicas", "keys");
+      List.of("bucket", "history", "ttl", "maxValueSize", "replicas", "keys", "pattern");
   public static final List<String> NATS_STREAM_KEYS = List.of("stream", "subjects", "retention",
-      "durable", "deliver", "ackWait", "maxDeliver", "maxAckPending", "duplicateWindow",
-      "heartbeat", "replicas");
+      "durable", "durables", "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending",
+      "duplicateWindow", "heartbeat", "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay",
+      "replicas");
   private static final List<String> NATS_KEYS = java.util.stream.Stream
       .concat(NATS_KV_KEYS.stream(), NATS_STREAM_KEYS.stream()).distinct().toList();
-  private static final Set<String> NATS_NUMBERS =
-      Set.of("history", "maxValueSize", "replicas", "maxDeliver", "maxAckPending");
+  private static final Set<String> NATS_NUMBERS = Set.of("history", "maxValueSize", "replicas",
+      "maxDeliver", "maxAckPending", "maxMsgs", "maxBytes", "concurrency");
+  private static final Set<String> NATS_LISTS = Set.of("subjects", "durables");
+  private static final Set<String> NATS_DURATIONS =
+      Set.of("ttl", "ackWait", "duplicateWindow", "heartbeat", "maxAge", "retryDelay");
   private static final List<String> FLOW_KEYS = List.of("producer", "consumers", "subject");
   private static final List<String> QUESTION_KEYS =
       Arrays.stream(Question.values()).map(Question::key).toList();
@@ -442,9 +446,10 @@ public final class DesignLoader {
           ? textList(map.get("consumers").getValueNode(), "consumers") : List.of();
       String subject = map.containsKey("subject")
           ? text(map.get("subject").getValueNode(), "subject", false) : null;
-      if (subject != null && (subject.isBlank() || subject.chars().anyMatch(Character::isWhitespace))) {
+      String why = subject == null ? null : NatsBlock.subjectProblem(subject);
+      if (why != null) {
         error(map.get("subject").getValueNode(),
-            "'subject' must be a NATS subject without spaces, e.g. tool.execute.>");
+            "'subject' must be a NATS subject such as tool.execute.>; '" + subject + "' is not: " + why);
       }
       return new Flow(producer, consumers, subject);
     }
@@ -571,11 +576,16 @@ public final class DesignLoader {
       map.forEach((key, tuple) -> {
         Node value = tuple.getValueNode();
         Object read;
-        if (key.equals("subjects")) {
-          List<String> subjects = value instanceof SequenceNode
-              ? textList(value, "subjects") : java.util.Optional.ofNullable(text(value, "subjects", false))
+        if (NATS_LISTS.contains(key)) {
+          List<String> items = value instanceof SequenceNode
+              ? textList(value, key) : java.util.Optional.ofNullable(text(value, key, false))
                   .map(List::of).orElse(List.of());
-          read = subjects.isEmpty() ? null : subjects;
+          read = items.isEmpty() ? null : items;
+        } else if (NATS_DURATIONS.contains(key) && value instanceof ScalarNode s
+            && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+          error(value, "'" + key + "' is the number " + s.getValue() + "; write a duration such as "
+              + s.getValue() + "s or 2m (units: ms, s, m, h)");
+          read = null;
         } else if (NATS_NUMBERS.contains(key)) {
           read = number(value, key);
         } else {

@@ -34,4 +34,32 @@ public record NatsBlock(Map<String, Object> values, Map<String, Position> at, Po
   public Position where(String key) {
     return at.getOrDefault(key, start);
   }
+
+  /**
+   * Why NATS refuses {@code subject} as a stream subject or filter, or null when it takes
+   * it: tokens are separated by single dots, none empty or holding white space; {@code *}
+   * and {@code >} stand alone as a token, and {@code >} only as the last one.
+   */
+  public static String subjectProblem(String subject) {
+    if (subject == null || subject.isEmpty()) {
+      return "it is empty";
+    }
+    if (subject.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
+      return "it holds white space";
+    }
+    if (subject.startsWith(".") || subject.endsWith(".") || subject.contains("..")) {
+      return "a token is empty (a dot at the start or end, or two dots together)";
+    }
+    String[] tokens = subject.split("\\.");
+    for (int i = 0; i < tokens.length; i++) {
+      String t = tokens[i];
+      if (t.contains(">") && (!t.equals(">") || i != tokens.length - 1)) {
+        return "'>' may only be the whole last token";
+      }
+      if (t.contains("*") && !t.equals("*")) {
+        return "'*' must be a whole token";
+      }
+    }
+    return null;
+  }
 }

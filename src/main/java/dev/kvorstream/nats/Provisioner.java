@@ -4,39 +4,70 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.KeyValueManagement;
-import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.ConsumerInfo;
-import io.nats.client.api.DeliverPolicy;
-import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueStatus;
 import io.nats.client.api.RetentionPolicy;
-import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Brings a NATS server in line with the decisions ({@link #apply}) or compares it with them
  * ({@link #audit}). Creating is idempotent: what exists with the same settings is left
  * alone; what differs is reported, and changed only when asked and only where the server
- * allows the change.
+ * allows the change. A stream comes with its durables and its dead-letter stream.
  */
 public final class Provisioner {
 
-  /** What was found or done for one bucket, stream or consumer. */
-  public enum Kind { CREATED, WOULD_CREATE, SAME, DIFFERS, UPDATED, WOULD_UPDATE, REFUSED,
-    MISSING, WRONG_KIND, EXTRA }
+  /** What was found or done for one bucket, stream or consumer, and whether it is a problem. */
+  public enum Kind {
+    CREATED(false), WOULD_CREATE(false), SAME(false), DIFFERS(true), UPDATED(false),
+    WOULD_UPDATE(false), REFUSED(true), MISSING(true), WRONG_KIND(true), EXTRA(true), RETIRED(false);
 
-  /** One line of the report. */
-  public record Finding(Kind kind, String subject, int decision, String detail) {}
+    final boolean problem;
+
+    Kind(boolean problem) {
+      this.problem = problem;
+    }
+  }
+
+  /** One line of the report; {@code problem} makes the command exit 1. */
+  public record Finding(Kind kind, String subject, int decision, String detail, boolean problem) {
+    public Finding(Kind kind, String subject, int decision, String detail) {
+      this(kind, subject, decision, detail, kind.problem);
+    }
+  }
+
+  /** Which decisions {@code apply} and {@code audit} act on, by status. */
+  public enum Scope {
+    /** Accepted (and proposed, when asked): created by apply, checked by audit. */
+    ACTIVE,
+    /** Rejected, superseded or deprecated: audit reports what of them is still on the server. */
+    RETIRED,
+    /** Proposed, not asked for: left alone. */
+    SKIPPED;
+
+    /** The scope of a decision with status {@code word}. */
+    public static Scope of(String word, boolean includeProposed) {
+      return switch (word) {
+        case "accepted" -> ACTIVE;
+        case "proposed" -> includeProposed ? ACTIVE : SKIPPED;
+        default -> RETIRED;
+      };
+    }
+  }
+
+  /** A spec of a retired decision, with the decision's status word. */
+  public record Retired(Spec spec, String status) {}
 
   private static final int STREAM_NOT_FOUND = 10059;
   private static final int CONSUMER_NOT_FOUND = 10014;
@@ -56,67 +87,141 @@ public final class Provisioner {
       if (spec instanceof Spec.Kv kv) {
         applyKv(kv, dryRun, update, out);
       } else {
-        applyStream((Spec.Stream) spec, dryRun, update, out);
+        Spec.Stream st = (Spec.Stream) spec;
+        boolean there = applyStream(st.decision(), Configs.stream(st), dryRun, update, out);
+        for (Spec.Consumer c : st.fixedConsumers()) {
+          applyConsumer(st.decision(), st.stream(), there, Configs.consumer(st, c), dryRun, update, out);
+        }
+        there = applyStream(st.decision(), Configs.deadLetters(st), dryRun, update, out);
+        applyConsumer(st.decision(), st.deadLetterStream(), there, Configs.deadLetterReader(), dryRun, update, out);
       }
     }
     return out;
   }
 
   public List<Finding> audit(List<Spec> specs, boolean strict) throws IOException, JetStreamApiException {
+    return audit(specs, List.of(), strict);
+  }
+
+  /**
+   * Checks every active spec's bucket, stream, durables and dead-letter stream; reports what
+   * of a retired decision is still on the server (a problem only when {@code strict}); and,
+   * when {@code strict}, streams and buckets no decision names.
+   */
+  public List<Finding> audit(List<Spec> specs, List<Retired> retired, boolean strict)
+      throws IOException, JetStreamApiException {
     List<Finding> out = new ArrayList<>();
     Set<String> expected = new HashSet<>();
     Set<String> existing = new TreeSet<>(jsm.getStreamNames());
     for (Spec spec : specs) {
+      expected.addAll(names(spec));
       if (spec instanceof Spec.Kv kv) {
-        expected.add("KV_" + kv.bucket());
-        KeyValueStatus status = kvStatus(kv.bucket());
-        if (status == null) {
-          boolean stream = existing.contains(kv.bucket()) || existing.stream().anyMatch(n ->
-              !n.startsWith("KV_") && streamCovers(n, kv.keys()));
-          out.add(new Finding(stream ? Kind.WRONG_KIND : Kind.MISSING, "KV bucket " + kv.bucket(),
-              kv.decision(), stream ? "the decision says KV watch, but the server carries these"
-                  + " keys on a stream" : "no such bucket"));
-          continue;
-        }
-        List<String> diffs = kvDiffs(kv, status);
-        out.add(new Finding(diffs.isEmpty() ? Kind.SAME : Kind.DIFFERS, "KV bucket " + kv.bucket(),
-            kv.decision(), String.join("; ", diffs)));
+        auditKv(kv, existing, out);
       } else {
         Spec.Stream st = (Spec.Stream) spec;
-        expected.add(st.stream());
-        StreamInfo info = streamInfo(st.stream());
-        if (info == null) {
-          String asBucket = "KV_" + st.stream().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-          boolean kv = existing.contains(asBucket);
-          out.add(new Finding(kv ? Kind.WRONG_KIND : Kind.MISSING, "stream " + st.stream(), st.decision(),
-              kv ? "the decision says JetStream stream, but the server has KV bucket "
-                  + asBucket.substring(3) + " for it" : "no such stream"));
-          continue;
+        if (auditStream(st.decision(), Configs.stream(st), existing, out)) {
+          for (Spec.Consumer c : st.consumers()) {
+            if (c.perInstance()) {
+              auditInstances(st, c, out);
+            } else {
+              auditConsumer(st.decision(), st.stream(), Configs.consumer(st, c), out);
+            }
+          }
         }
-        List<String> diffs = streamDiffs(st, info.getConfiguration());
-        out.add(new Finding(diffs.isEmpty() ? Kind.SAME : Kind.DIFFERS, "stream " + st.stream(),
-            st.decision(), String.join("; ", diffs)));
-        ConsumerInfo consumer = consumerInfo(st.stream(), st.durable());
-        if (consumer == null) {
-          out.add(new Finding(Kind.MISSING, "consumer " + st.stream() + "/" + st.durable(),
-              st.decision(), "no such durable consumer"));
-        } else {
-          List<String> cdiffs = new ArrayList<>(consumerFixed(st, consumer.getConsumerConfiguration()));
-          cdiffs.addAll(consumerMutable(st, consumer.getConsumerConfiguration()));
-          out.add(new Finding(cdiffs.isEmpty() ? Kind.SAME : Kind.DIFFERS,
-              "consumer " + st.stream() + "/" + st.durable(), st.decision(), String.join("; ", cdiffs)));
+        if (auditStream(st.decision(), Configs.deadLetters(st), existing, out)) {
+          auditConsumer(st.decision(), st.deadLetterStream(), Configs.deadLetterReader(), out);
+        }
+      }
+    }
+    Set<String> retiredNames = new HashSet<>();
+    for (Retired r : retired) {
+      for (String name : names(r.spec())) {
+        if (!expected.contains(name) && existing.contains(name) && retiredNames.add(name)) {
+          out.add(new Finding(Kind.RETIRED, describe(name), r.spec().decision(), "decision "
+              + r.spec().decision() + " is " + r.status() + ", but this is still on the server"
+              + (strict ? "" : " (a problem with --strict)"), strict));
         }
       }
     }
     if (strict) {
       for (String name : existing) {
-        if (!expected.contains(name)) {
-          out.add(new Finding(Kind.EXTRA, name.startsWith("KV_") ? "KV bucket " + name.substring(3)
-              : "stream " + name, 0, "on the server, but no decision names it"));
+        if (!expected.contains(name) && !retiredNames.contains(name)) {
+          out.add(new Finding(Kind.EXTRA, describe(name), 0, "on the server, but no decision names it"));
         }
       }
     }
     return out;
+  }
+
+  /** The server's stream names a spec stands for: a bucket's stream, or a stream and its dead letters. */
+  static List<String> names(Spec spec) {
+    return spec instanceof Spec.Kv kv ? List.of("KV_" + kv.bucket())
+        : List.of(((Spec.Stream) spec).stream(), ((Spec.Stream) spec).deadLetterStream());
+  }
+
+  private static String describe(String streamName) {
+    return streamName.startsWith("KV_") ? "KV bucket " + streamName.substring(3) : "stream " + streamName;
+  }
+
+  private void auditKv(Spec.Kv kv, Set<String> existing, List<Finding> out) throws IOException, JetStreamApiException {
+    KeyValueStatus status = kvStatus(kv.bucket());
+    if (status == null) {
+      boolean stream = existing.contains(kv.bucket()) || existing.stream().anyMatch(n ->
+          !n.startsWith("KV_") && streamCovers(n, kv.keys()));
+      out.add(new Finding(stream ? Kind.WRONG_KIND : Kind.MISSING, "KV bucket " + kv.bucket(),
+          kv.decision(), stream ? "the decision says KV watch, but the server carries these"
+              + " keys on a stream" : "no such bucket"));
+      return;
+    }
+    List<String> diffs = Configs.kvDiffs(kv, status);
+    out.add(new Finding(diffs.isEmpty() ? Kind.SAME : Kind.DIFFERS, "KV bucket " + kv.bucket(),
+        kv.decision(), String.join("; ", diffs)));
+  }
+
+  /** Audits one stream; true when it is there (so its consumers can be checked). */
+  private boolean auditStream(int decision, StreamConfiguration want, Set<String> existing, List<Finding> out)
+      throws IOException, JetStreamApiException {
+    String name = want.getName();
+    StreamInfo info = streamInfo(name);
+    if (info == null) {
+      String asBucket = "KV_" + name.toLowerCase(Locale.ROOT).replace('_', '-');
+      boolean kv = existing.contains(asBucket);
+      out.add(new Finding(kv ? Kind.WRONG_KIND : Kind.MISSING, "stream " + name, decision,
+          kv ? "the decision says JetStream stream, but the server has KV bucket "
+              + asBucket.substring(3) + " for it" : "no such stream"));
+      return false;
+    }
+    List<String> diffs = Configs.streamDiffs(want, info.getConfiguration());
+    out.add(new Finding(diffs.isEmpty() ? Kind.SAME : Kind.DIFFERS, "stream " + name, decision,
+        String.join("; ", diffs)));
+    return true;
+  }
+
+  private void auditConsumer(int decision, String stream, ConsumerConfiguration want, List<Finding> out)
+      throws IOException, JetStreamApiException {
+    String what = "consumer " + stream + "/" + want.getDurable();
+    ConsumerInfo have = consumerInfo(stream, want.getDurable());
+    if (have == null) {
+      out.add(new Finding(Kind.MISSING, what, decision, "no such durable consumer"));
+      return;
+    }
+    List<String> diffs = new ArrayList<>(Configs.consumerFixed(want, have.getConsumerConfiguration()));
+    diffs.addAll(Configs.consumerMutable(want, have.getConsumerConfiguration()));
+    out.add(new Finding(diffs.isEmpty() ? Kind.SAME : Kind.DIFFERS, what, decision, String.join("; ", diffs)));
+  }
+
+  /** Checks the durables instances made for themselves: each name that fits, with its own filter. */
+  private void auditInstances(Spec.Stream st, Spec.Consumer c, List<Finding> out)
+      throws IOException, JetStreamApiException {
+    String token = "{" + c.placeholder() + "}";
+    Pattern name = Pattern.compile(Pattern.quote(c.durable()).replace(token, "\\E(.+)\\Q"));
+    for (String durable : new TreeSet<>(jsm.getConsumerNames(st.stream()))) {
+      Matcher m = name.matcher(durable);
+      if (m.matches()) {
+        String filter = c.filter() == null ? null : c.filter().replace(token, m.group(1));
+        auditConsumer(st.decision(), st.stream(), Configs.instanceConsumer(st, durable, filter), out);
+      }
+    }
   }
 
   private void applyKv(Spec.Kv kv, boolean dryRun, boolean update, List<Finding> out)
@@ -125,17 +230,17 @@ public final class Provisioner {
     KeyValueStatus status = kvStatus(kv.bucket());
     if (status == null) {
       if (!dryRun) {
-        kvm.create(kvConfig(kv));
+        kvm.create(Configs.kv(kv));
       }
       out.add(new Finding(dryRun ? Kind.WOULD_CREATE : Kind.CREATED, what, kv.decision(), ""));
       return;
     }
-    List<String> diffs = kvDiffs(kv, status);
+    List<String> diffs = Configs.kvDiffs(kv, status);
     if (diffs.isEmpty()) {
       out.add(new Finding(Kind.SAME, what, kv.decision(), ""));
     } else if (update) {
       if (!dryRun) {
-        kvm.update(kvConfig(kv));
+        kvm.update(Configs.kv(kv));
       }
       out.add(new Finding(dryRun ? Kind.WOULD_UPDATE : Kind.UPDATED, what, kv.decision(), String.join("; ", diffs)));
     } else {
@@ -143,150 +248,72 @@ public final class Provisioner {
     }
   }
 
-  private void applyStream(Spec.Stream st, boolean dryRun, boolean update, List<Finding> out)
-      throws IOException, JetStreamApiException {
-    String what = "stream " + st.stream();
-    StreamInfo info = streamInfo(st.stream());
+  /** Creates or checks one stream; true when it exists afterwards (or would, in a dry run). */
+  private boolean applyStream(int decision, StreamConfiguration want, boolean dryRun, boolean update,
+      List<Finding> out) throws IOException, JetStreamApiException {
+    String what = "stream " + want.getName();
+    StreamInfo info = streamInfo(want.getName());
     if (info == null) {
       if (!dryRun) {
-        jsm.addStream(streamConfig(st));
+        jsm.addStream(want);
       }
-      out.add(new Finding(dryRun ? Kind.WOULD_CREATE : Kind.CREATED, what, st.decision(), ""));
-    } else {
-      StreamConfiguration have = info.getConfiguration();
-      List<String> diffs = streamDiffs(st, have);
-      boolean retentionChange = isWorkQueue(have.getRetentionPolicy()) != st.retention().equals("workqueue");
-      if (diffs.isEmpty()) {
-        out.add(new Finding(Kind.SAME, what, st.decision(), ""));
-      } else if (retentionChange) {
-        out.add(new Finding(Kind.REFUSED, what, st.decision(), String.join("; ", diffs)
-            + "; retention cannot change to or from workqueue: create a new stream and move the consumers"));
-        return;
-      } else if (update) {
-        if (!dryRun) {
-          jsm.updateStream(streamConfig(st));
-        }
-        out.add(new Finding(dryRun ? Kind.WOULD_UPDATE : Kind.UPDATED, what, st.decision(), String.join("; ", diffs)));
-      } else {
-        out.add(new Finding(Kind.DIFFERS, what, st.decision(), String.join("; ", diffs)));
-      }
+      out.add(new Finding(dryRun ? Kind.WOULD_CREATE : Kind.CREATED, what, decision, ""));
+      return !dryRun;
     }
-    String cwhat = "consumer " + st.stream() + "/" + st.durable();
-    ConsumerInfo consumer = info == null ? null : consumerInfo(st.stream(), st.durable());
-    if (consumer == null) {
-      if (!dryRun) {
-        jsm.addOrUpdateConsumer(st.stream(), consumerConfig(st));
-      }
-      out.add(new Finding(dryRun ? Kind.WOULD_CREATE : Kind.CREATED, cwhat, st.decision(), ""));
-      return;
-    }
-    List<String> fixed = consumerFixed(st, consumer.getConsumerConfiguration());
-    List<String> mutable = consumerMutable(st, consumer.getConsumerConfiguration());
-    if (!fixed.isEmpty()) {
-      out.add(new Finding(Kind.REFUSED, cwhat, st.decision(), String.join("; ", fixed)
-          + "; these cannot be changed on an existing consumer: create a new durable"));
-    } else if (mutable.isEmpty()) {
-      out.add(new Finding(Kind.SAME, cwhat, st.decision(), ""));
+    StreamConfiguration have = info.getConfiguration();
+    List<String> diffs = Configs.streamDiffs(want, have);
+    boolean retentionChange = (have.getRetentionPolicy() == RetentionPolicy.WorkQueue)
+        != (want.getRetentionPolicy() == RetentionPolicy.WorkQueue);
+    if (diffs.isEmpty()) {
+      out.add(new Finding(Kind.SAME, what, decision, ""));
+    } else if (retentionChange) {
+      out.add(new Finding(Kind.REFUSED, what, decision, String.join("; ", diffs)
+          + "; retention cannot change to or from workqueue: create a new stream and move the consumers"));
     } else if (update) {
       if (!dryRun) {
-        jsm.addOrUpdateConsumer(st.stream(), consumerConfig(st));
+        jsm.updateStream(want);
       }
-      out.add(new Finding(dryRun ? Kind.WOULD_UPDATE : Kind.UPDATED, cwhat, st.decision(), String.join("; ", mutable)));
+      out.add(new Finding(dryRun ? Kind.WOULD_UPDATE : Kind.UPDATED, what, decision, String.join("; ", diffs)));
     } else {
-      out.add(new Finding(Kind.DIFFERS, cwhat, st.decision(), String.join("; ", mutable)));
+      out.add(new Finding(Kind.DIFFERS, what, decision, String.join("; ", diffs)));
     }
+    return true;
   }
 
-  /** The jnats configuration of a bucket: the same settings the ADR prints. */
-  public static KeyValueConfiguration kvConfig(Spec.Kv kv) {
-    KeyValueConfiguration.Builder b = KeyValueConfiguration.builder()
-        .name(kv.bucket()).maxHistoryPerKey(kv.history()).replicas(kv.replicas())
-        .storageType(StorageType.File);
-    if (kv.ttl() != null) {
-      b.ttl(kv.ttl());
+  private void applyConsumer(int decision, String stream, boolean streamThere, ConsumerConfiguration want,
+      boolean dryRun, boolean update, List<Finding> out) throws IOException, JetStreamApiException {
+    String what = "consumer " + stream + "/" + want.getDurable();
+    ConsumerInfo have = streamThere ? consumerInfo(stream, want.getDurable()) : null;
+    if (have == null) {
+      if (!dryRun) {
+        jsm.addOrUpdateConsumer(stream, want);
+      }
+      out.add(new Finding(dryRun ? Kind.WOULD_CREATE : Kind.CREATED, what, decision, ""));
+      return;
     }
-    if (kv.maxValueSize() > 0) {
-      b.maximumValueSize((int) Math.min(Integer.MAX_VALUE, kv.maxValueSize()));
+    List<String> fixed = Configs.consumerFixed(want, have.getConsumerConfiguration());
+    List<String> mutable = Configs.consumerMutable(want, have.getConsumerConfiguration());
+    if (!fixed.isEmpty()) {
+      out.add(new Finding(Kind.REFUSED, what, decision, String.join("; ", fixed)
+          + "; these cannot be changed on an existing consumer: create a new durable"));
+    } else if (mutable.isEmpty()) {
+      out.add(new Finding(Kind.SAME, what, decision, ""));
+    } else if (update) {
+      if (!dryRun) {
+        jsm.addOrUpdateConsumer(stream, want);
+      }
+      out.add(new Finding(dryRun ? Kind.WOULD_UPDATE : Kind.UPDATED, what, decision, String.join("; ", mutable)));
+    } else {
+      out.add(new Finding(Kind.DIFFERS, what, decision, String.join("; ", mutable)));
     }
-    return b.build();
-  }
-
-  /** The jnats configuration of a stream: the same settings the ADR prints. */
-  public static StreamConfiguration streamConfig(Spec.Stream st) {
-    return StreamConfiguration.builder()
-        .name(st.stream()).subjects(st.subjects())
-        .retentionPolicy(st.retention().equals("workqueue") ? RetentionPolicy.WorkQueue : RetentionPolicy.Limits)
-        .storageType(StorageType.File).replicas(st.replicas())
-        .duplicateWindow(st.duplicateWindow()).build();
-  }
-
-  /** The jnats configuration of the durable consumer: the same settings the ADR prints. */
-  public static ConsumerConfiguration consumerConfig(Spec.Stream st) {
-    return ConsumerConfiguration.builder()
-        .durable(st.durable())
-        .deliverPolicy(st.deliver().equals("all") ? DeliverPolicy.All : DeliverPolicy.New)
-        .ackPolicy(AckPolicy.Explicit).ackWait(st.ackWait())
-        .maxDeliver(st.maxDeliver()).maxAckPending(st.maxAckPending()).build();
-  }
-
-  private static List<String> kvDiffs(Spec.Kv kv, KeyValueStatus s) {
-    List<String> d = new ArrayList<>();
-    differ(d, "history", s.getMaxHistoryPerKey(), kv.history());
-    Duration ttl = s.getTtl() == null || s.getTtl().isZero() ? null : s.getTtl();
-    differ(d, "ttl", ttl == null ? "none" : Durations.format(ttl),
-        kv.ttl() == null ? "none" : Durations.format(kv.ttl()));
-    long size = s.getMaximumValueSize() <= 0 ? 0 : s.getMaximumValueSize();
-    differ(d, "largest value", size, kv.maxValueSize());
-    differ(d, "replicas", s.getReplicas(), kv.replicas());
-    return d;
-  }
-
-  private static List<String> streamDiffs(Spec.Stream st, StreamConfiguration c) {
-    List<String> d = new ArrayList<>();
-    differ(d, "subjects", new TreeSet<>(c.getSubjects()), new TreeSet<>(st.subjects()));
-    differ(d, "retention", isWorkQueue(c.getRetentionPolicy()) ? "workqueue"
-        : c.getRetentionPolicy().toString().toLowerCase(java.util.Locale.ROOT), st.retention());
-    differ(d, "duplicate window", Durations.format(c.getDuplicateWindow()), Durations.format(st.duplicateWindow()));
-    differ(d, "replicas", c.getReplicas(), st.replicas());
-    return d;
-  }
-
-  private static List<String> consumerFixed(Spec.Stream st, ConsumerConfiguration c) {
-    List<String> d = new ArrayList<>();
-    differ(d, "deliver policy", c.getDeliverPolicy().toString().toLowerCase(java.util.Locale.ROOT), st.deliver());
-    differ(d, "ack policy", c.getAckPolicy().toString().toLowerCase(java.util.Locale.ROOT), "explicit");
-    return d;
-  }
-
-  private static List<String> consumerMutable(Spec.Stream st, ConsumerConfiguration c) {
-    List<String> d = new ArrayList<>();
-    differ(d, "ack wait", Durations.format(c.getAckWait()), Durations.format(st.ackWait()));
-    differ(d, "max deliver", c.getMaxDeliver(), st.maxDeliver());
-    differ(d, "max ack pending", c.getMaxAckPending(), st.maxAckPending());
-    return d;
-  }
-
-  private static void differ(List<String> out, String what, Object server, Object decision) {
-    if (!Objects.equals(String.valueOf(server), String.valueOf(decision))) {
-      out.add(what + " is " + server + " on the server, " + decision + " in the decision");
-    }
-  }
-
-  private static boolean isWorkQueue(RetentionPolicy p) {
-    return p == RetentionPolicy.WorkQueue;
   }
 
   private boolean streamCovers(String stream, String keys) {
-    StreamInfo info = streamInfoQuiet(stream);
-    return info != null && info.getConfiguration().getSubjects().stream()
-        .anyMatch(s -> s.equals(keys));
-  }
-
-  private StreamInfo streamInfoQuiet(String stream) {
     try {
-      return streamInfo(stream);
+      StreamInfo info = streamInfo(stream);
+      return info != null && info.getConfiguration().getSubjects().stream().anyMatch(s -> s.equals(keys));
     } catch (IOException | JetStreamApiException e) {
-      return null;
+      return false;
     }
   }
 

@@ -120,6 +120,7 @@ public final class Export {
       m.put("maxValueSize", kv.maxValueSize());
       m.put("replicas", kv.replicas());
       m.put("keys", kv.keys());
+      m.put("pattern", kv.pattern());
     } else {
       Spec.Stream st = (Spec.Stream) spec;
       m.put("kind", "stream");
@@ -127,14 +128,27 @@ public final class Export {
       m.put("stream", st.stream());
       m.put("subjects", st.subjects());
       m.put("retention", st.retention());
+      m.put("maxAge", st.maxAge() == null ? null : Durations.format(st.maxAge()));
+      m.put("maxMsgs", st.maxMsgs());
+      m.put("maxBytes", st.maxBytes());
       m.put("replicas", st.replicas());
       m.put("duplicateWindow", Durations.format(st.duplicateWindow()));
       m.put("durable", st.durable());
+      m.put("consumers", st.consumers().stream().map(c -> {
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("durable", c.durable());
+        cm.put("filter", c.filter());
+        cm.put("perInstance", c.perInstance());
+        return cm;
+      }).toList());
       m.put("deliver", st.deliver());
       m.put("ackWait", Durations.format(st.ackWait()));
       m.put("maxDeliver", st.maxDeliver());
       m.put("maxAckPending", st.maxAckPending());
       m.put("heartbeat", st.heartbeat() == null ? null : Durations.format(st.heartbeat()));
+      m.put("concurrency", st.concurrency());
+      m.put("retryDelay", Durations.format(st.retryDelay()));
+      m.put("deadLetterStream", st.deadLetterStream());
     }
     return m;
   }

@@ -70,9 +70,9 @@ class NatsBehaviourIT {
 
   @Test
   void aRestartedKvWatcherGetsEveryCurrentValueThenTheEndMarkerThenLiveChanges() throws Exception {
-    Spec.Kv spec = new Spec.Kv(1, null, "entity-state-it", 1, null, 0, 1, "graph.entity.>");
+    Spec.Kv spec = new Spec.Kv(1, null, "entity-state-it", 1, null, 0, 1, "graph.entity.>", "state");
     try (Connection nc = connect()) {
-      nc.keyValueManagement().create(Provisioner.kvConfig(spec));
+      nc.keyValueManagement().create(Configs.kv(spec));
       KeyValue kv = nc.keyValue(spec.bucket());
       kv.put("graph.entity.1", "draft");
       kv.put("graph.entity.2", "draft");
@@ -100,15 +100,35 @@ class NatsBehaviourIT {
     }
   }
 
+  static Spec.Stream toolRuns(String stream, String subject, String retention, String deliver) {
+    return new Spec.Stream(6, null, stream, List.of(subject), retention, 1, Duration.ofMinutes(2), null, 0, 0,
+        List.of(new Spec.Consumer("tool-runner", null, null)), deliver, Duration.ofSeconds(1), 5, 1000, null, 0,
+        Duration.ofSeconds(10));
+  }
+
+  static List<String> drain(ConsumerContext consumer, int max, boolean ack) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (FetchConsumer fetch = consumer.fetch(io.nats.client.FetchConsumeOptions.builder()
+        .maxMessages(max).expiresIn(1500).build())) {
+      Message m;
+      while ((m = fetch.nextMessage()) != null) {
+        out.add(new String(m.getData(), StandardCharsets.UTF_8));
+        if (ack) {
+          m.ack();
+        }
+      }
+    }
+    return out;
+  }
+
   @Test
   void aRestartedDurableConsumerResumesAfterItsLastAckAndGetsUnackedWorkBack() throws Exception {
-    Spec.Stream spec = new Spec.Stream(6, null, "TOOL_RUNS_IT", List.of("it.tool.execute.>"), "limits",
-        1, Duration.ofMinutes(2), "tool-runner", "new", Duration.ofSeconds(1), 5, 1000, null);
+    Spec.Stream spec = toolRuns("TOOL_RUNS_IT", "it.tool.execute.>", "workqueue", "all");
     try (Connection nc = connect()) {
       JetStreamManagement jsm = nc.jetStreamManagement();
-      jsm.addStream(Provisioner.streamConfig(spec));
+      jsm.addStream(Configs.stream(spec));
       nc.jetStream().publish("it.tool.execute.run", "before the consumer".getBytes(StandardCharsets.UTF_8));
-      jsm.addOrUpdateConsumer(spec.stream(), Provisioner.consumerConfig(spec));
+      jsm.addOrUpdateConsumer(spec.stream(), Configs.consumer(spec, spec.consumers().get(0)));
       for (int i = 1; i <= 5; i++) {
         nc.jetStream().publish("it.tool.execute.run", ("job " + i).getBytes(StandardCharsets.UTF_8));
       }
@@ -119,28 +139,130 @@ class NatsBehaviourIT {
         while ((m = fetch.nextMessage()) != null) {
           String body = new String(m.getData(), StandardCharsets.UTF_8);
           firstRun.add(body);
-          if (!body.equals("job 4")) {
-            m.ack();                         // job 4 is in hand when the process dies
+          if (!body.equals("job 3")) {
+            m.ack();                         // job 3 is in hand when the process dies
           }
         }
       }
-      assertThat(firstRun).containsExactly("job 1", "job 2", "job 3", "job 4");
+      // deliver all (the default): what was published before the durable existed is not skipped
+      assertThat(firstRun).containsExactly("before the consumer", "job 1", "job 2", "job 3");
     }
     Thread.sleep(1500);                       // longer than the ack wait
     try (Connection restarted = connect()) {
-      List<String> secondRun = new ArrayList<>();
-      ConsumerContext consumer = restarted.getConsumerContext(spec.stream(), spec.durable());
-      try (FetchConsumer fetch = consumer.fetch(io.nats.client.FetchConsumeOptions.builder()
-          .maxMessages(10).expiresIn(3000).build())) {
-        Message m;
-        while ((m = fetch.nextMessage()) != null) {
-          secondRun.add(new String(m.getData(), StandardCharsets.UTF_8));
-          m.ack();
+      List<String> secondRun = drain(restarted.getConsumerContext(spec.stream(), spec.durable()), 10, true);
+      // acked work is not replayed; the unacked job comes back, then the rest
+      assertThat(secondRun).containsExactlyInAnyOrder("job 3", "job 4", "job 5");
+      assertThat(restarted.jetStreamManagement().getStreamInfo(spec.stream()).getStreamState().getMsgCount())
+          .as("a workqueue stream removes each message at its ack").isZero();
+    }
+  }
+
+  @Test
+  void aDeliverNewDurableSkipsWhatTheStreamHeldBeforeIt() throws Exception {
+    Spec.Stream spec = toolRuns("NEW_IT", "it.new.>", "limits", "new");
+    try (Connection nc = connect()) {
+      JetStreamManagement jsm = nc.jetStreamManagement();
+      jsm.addStream(Configs.stream(spec));
+      nc.jetStream().publish("it.new.run", "before".getBytes(StandardCharsets.UTF_8));
+      jsm.addOrUpdateConsumer(spec.stream(), Configs.consumer(spec, spec.consumers().get(0)));
+      nc.jetStream().publish("it.new.run", "after".getBytes(StandardCharsets.UTF_8));
+      assertThat(drain(nc.getConsumerContext(spec.stream(), spec.durable()), 10, true)).containsExactly("after");
+    }
+  }
+
+  @Test
+  void aWorkQueueStreamRefusesASecondConsumerWhoseFilterOverlaps() throws Exception {
+    try (Connection nc = connect()) {
+      JetStreamManagement jsm = nc.jetStreamManagement();
+      Spec.Stream spec = toolRuns("WQ_OVERLAP_IT", "it.wq.>", "workqueue", "all");
+      jsm.addStream(Configs.stream(spec));
+      jsm.addOrUpdateConsumer(spec.stream(), Configs.consumer(spec, "first", null));
+      assertThatThrownBy(() -> jsm.addOrUpdateConsumer(spec.stream(), Configs.consumer(spec, "second", null)))
+          .isInstanceOfSatisfying(JetStreamApiException.class,
+              e -> assertThat(e.getApiErrorCode()).isEqualTo(10099));
+      jsm.deleteConsumer(spec.stream(), "first");
+      // one durable per instance, each with its own filter, as decision 7 prints them
+      jsm.addOrUpdateConsumer(spec.stream(), Configs.consumer(spec, "loop-1", "it.wq.loop-1.>"));
+      jsm.addOrUpdateConsumer(spec.stream(), Configs.consumer(spec, "loop-2", "it.wq.loop-2.>"));
+      assertThatThrownBy(() -> jsm.addOrUpdateConsumer(spec.stream(), Configs.consumer(spec, "all", null)))
+          .isInstanceOf(JetStreamApiException.class);
+    }
+  }
+
+  @Test
+  void theMaxDeliveriesAnnouncementIsLostWithoutAListenerButKeptByTheDeadLetterStream() throws Exception {
+    Spec.Stream spec = new Spec.Stream(2, null, "DLQ_IT", List.of("it.dlq.>"), "workqueue", 1, Duration.ofMinutes(2),
+        null, 0, 0, List.of(new Spec.Consumer("worker", null, null)), "all", Duration.ofSeconds(1), 2, 1000, null, 0,
+        Duration.ofMillis(100));
+    try (Connection nc = connect()) {
+      JetStreamManagement jsm = nc.jetStreamManagement();
+      jsm.addStream(Configs.stream(spec));
+      jsm.addOrUpdateConsumer(spec.stream(), Configs.consumer(spec, spec.consumers().get(0)));
+      jsm.addStream(Configs.deadLetters(spec));
+      nc.jetStream().publish("it.dlq.job", "poison".getBytes(StandardCharsets.UTF_8));
+      ConsumerContext consumer = nc.getConsumerContext(spec.stream(), spec.durable());
+      List<String> deliveries = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        Message m = consumer.next(Duration.ofSeconds(1));
+        if (m != null) {
+          deliveries.add(new String(m.getData(), StandardCharsets.UTF_8));
+          m.nakWithDelay(Duration.ofMillis(100));
         }
       }
-      // deliver policy new: nothing from before the consumer existed; acked work is not
-      // replayed; the unacked job comes back, then the rest
-      assertThat(secondRun).containsExactlyInAnyOrder("job 4", "job 5");
+      assertThat(deliveries).containsExactly("poison", "poison");   // max deliver 2
+      // a listener that starts now hears nothing: the announcement was core NATS, at most once
+      List<Message> late = new CopyOnWriteArrayList<>();
+      io.nats.client.Dispatcher d = nc.createDispatcher(late::add);
+      d.subscribe(spec.deadLetterSubject());
+      Thread.sleep(500);
+      assertThat(late).isEmpty();
+      // the dead-letter stream kept it, and its stream sequence fetches the message
+      jsm.addOrUpdateConsumer(spec.deadLetterStream(), Configs.deadLetterReader());
+      Message advisory = nc.getConsumerContext(spec.deadLetterStream(), Spec.Stream.DEAD_LETTER_DURABLE)
+          .next(Duration.ofSeconds(2));
+      assertThat(advisory).isNotNull();
+      long seq = io.nats.client.support.JsonValueUtils.readLong(
+          io.nats.client.support.JsonParser.parseUnchecked(advisory.getData()), "stream_seq", 0);
+      assertThat(new String(jsm.getMessage(spec.stream(), seq).getData(), StandardCharsets.UTF_8)).isEqualTo("poison");
+    }
+  }
+
+  @Test
+  void nakRedeliversAtOnceWhileNakWithDelayHoldsTheMessageBack() throws Exception {
+    Spec.Stream spec = toolRuns("NAK_IT", "it.nak.>", "workqueue", "all");
+    try (Connection nc = connect()) {
+      JetStreamManagement jsm = nc.jetStreamManagement();
+      jsm.addStream(Configs.stream(spec));
+      jsm.addOrUpdateConsumer(spec.stream(), Configs.consumer(spec, "worker", null));
+      nc.jetStream().publish("it.nak.job", "job".getBytes(StandardCharsets.UTF_8));
+      ConsumerContext consumer = nc.getConsumerContext(spec.stream(), "worker");
+      consumer.next(Duration.ofSeconds(1)).nak();
+      Message again = consumer.next(Duration.ofSeconds(1));
+      assertThat(again).as("nak(): back at once").isNotNull();
+      again.nakWithDelay(Duration.ofSeconds(30));
+      assertThat(consumer.next(Duration.ofSeconds(1))).as("nakWithDelay: held back").isNull();
+    }
+  }
+
+  @Test
+  void aDefaultWatchBootstrapsTheLatestValueWhateverTheHistoryAndOnlyIncludeHistoryReplaysOlder() throws Exception {
+    Spec.Kv spec = new Spec.Kv(1, null, "history-it", 5, null, 0, 1, "run.>", "state");
+    try (Connection nc = connect()) {
+      nc.keyValueManagement().create(Configs.kv(spec));
+      KeyValue kv = nc.keyValue(spec.bucket());
+      kv.put("run.1", "started");
+      kv.put("run.1", "step 2");
+      kv.put("run.1", "done");
+      Recorder plain = new Recorder();
+      try (var watch = kv.watch("run.>", plain)) {
+        assertThat(plain.end.await(5, TimeUnit.SECONDS)).isTrue();
+      }
+      Recorder history = new Recorder();
+      try (var watch = kv.watch("run.>", history, io.nats.client.api.KeyValueWatchOption.INCLUDE_HISTORY)) {
+        assertThat(history.end.await(5, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(plain.seen).containsExactly("run.1=done", "END");
+      assertThat(history.seen).containsExactly("run.1=started", "run.1=step 2", "run.1=done", "END");
     }
   }
 

@@ -38,10 +38,10 @@ class SketchMatchesSpecTest {
   static Line parse(String line) {
     List<String> words = new ArrayList<>();
     Map<String, String> flags = new LinkedHashMap<>();
-    Matcher m = Pattern.compile("'([^']*)'|(\\S+)").matcher(line);
+    Matcher m = Pattern.compile("(?:'[^']*'|\"[^\"]*\"|[^\\s'\"])+").matcher(line);
     List<String> tokens = new ArrayList<>();
     while (m.find()) {
-      tokens.add(m.group(1) != null ? m.group(1) : m.group(2));
+      tokens.add(unquote(m.group()));     // as the shell passes it on
     }
     for (int i = 0; i < tokens.size(); i++) {
       String t = tokens.get(i);
@@ -53,6 +53,11 @@ class SketchMatchesSpecTest {
       }
     }
     return new Line(words, flags);
+  }
+
+  /** The word a shell makes of 'a'"$B"'c': a$Bc. */
+  static String unquote(String shell) {
+    return shell.replace("'", "").replace("\"", "");
   }
 
   static List<String> natsLines(String adr) {
@@ -87,21 +92,46 @@ class SketchMatchesSpecTest {
               .containsEntry("retention", st.retentionCli())
               .containsEntry("dupe-window", Durations.format(st.duplicateWindow()))
               .containsEntry("replicas", String.valueOf(st.replicas()));
-          Line consumer = lines.stream()
-              .filter(l -> l.startsWith("nats consumer add " + st.stream() + " " + st.durable() + " "))
+          assertThat(add.flags().get("max-age")).isEqualTo(st.maxAge() == null ? null : Durations.format(st.maxAge()));
+          assertThat(add.flags().get("max-msgs")).isEqualTo(st.maxMsgs() == 0 ? null : String.valueOf(st.maxMsgs()));
+          assertThat(add.flags().get("max-bytes")).isEqualTo(st.maxBytes() == 0 ? null : String.valueOf(st.maxBytes()));
+          List<Line> consumers = lines.stream().filter(l -> l.startsWith("nats consumer add " + st.stream() + " "))
+              .map(SketchMatchesSpecTest::parse).toList();
+          assertThat(consumers).hasSize(st.consumers().size());
+          for (int i = 0; i < consumers.size(); i++) {
+            Spec.Consumer c = st.consumers().get(i);
+            Line consumer = consumers.get(i);
+            assertThat(consumer.words().get(4)).isEqualTo(c.perInstance() ? unquote(c.durableShell()) : c.durable());
+            assertThat(consumer.flags()).containsEntry("deliver", st.deliver())
+                .containsEntry("ack", "explicit").containsEntry("pull", "")
+                .containsEntry("wait", Durations.format(st.ackWait()))
+                .containsEntry("max-deliver", String.valueOf(st.maxDeliver()))
+                .containsEntry("max-pending", String.valueOf(st.maxAckPending()));
+            assertThat(consumer.flags().get("filter")).isEqualTo(c.filter() == null ? null
+                : c.perInstance() ? unquote(c.filterShell()) : c.filter());
+            assertThat(consumer.flags().get("inactive-threshold"))
+                .isEqualTo(c.perInstance() ? Durations.format(st.instanceIdle()) : null);
+            assertThat(adr).contains(".durable(" + c.durableJava() + ")");
+            if (c.filter() != null) {
+              assertThat(adr).contains(".filterSubject(" + c.filterJava() + ")");
+            }
+          }
+          Line dead = lines.stream().filter(l -> l.startsWith("nats stream add " + st.deadLetterStream() + " "))
               .map(SketchMatchesSpecTest::parse).findFirst().orElseThrow();
-          assertThat(consumer.flags()).containsEntry("deliver", st.deliver())
-              .containsEntry("ack", "explicit").containsEntry("pull", "")
-              .containsEntry("wait", Durations.format(st.ackWait()))
-              .containsEntry("max-deliver", String.valueOf(st.maxDeliver()))
-              .containsEntry("max-pending", String.valueOf(st.maxAckPending()));
+          assertThat(dead.flags()).containsEntry("subjects", st.deadLetterSubject()).containsEntry("retention", "limits");
+          assertThat(lines).contains("nats consumer add " + st.deadLetterStream() + " " + Spec.Stream.DEAD_LETTER_DURABLE
+              + " --pull --deliver all --ack explicit --defaults");
           assertThat(adr).contains(".name(\"" + st.stream() + "\")",
               ".retentionPolicy(RetentionPolicy." + st.retentionJava() + ")",
               ".duplicateWindow(" + Durations.java(st.duplicateWindow()) + ")",
-              ".durable(\"" + st.durable() + "\")", ".deliverPolicy(DeliverPolicy." + st.deliverJava() + ")",
+              ".deliverPolicy(DeliverPolicy." + st.deliverJava() + ")",
               ".ackWait(" + Durations.java(st.ackWait()) + ")", ".maxDeliver(" + st.maxDeliver() + ")",
-              ".maxAckPending(" + st.maxAckPending() + ")");
-          assertThat(Provisioner.consumerConfig(st).getMaxDeliver()).isEqualTo(st.maxDeliver());
+              ".maxAckPending(" + st.maxAckPending() + ")", ".name(\"" + st.deadLetterStream() + "\")");
+          if (st.maxAge() != null) {
+            assertThat(adr).contains(".maxAge(" + Durations.java(st.maxAge()) + ")");
+          }
+          assertThat(adr.contains("consumer.next(")).isEqualTo(st.slow());
+          assertThat(Configs.consumer(st, st.consumers().get(0)).getMaxDeliver()).isEqualTo(st.maxDeliver());
         }
         checked++;
       }

@@ -1,0 +1,121 @@
+package dev.kvorstream.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.MessageInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The names an ADR's jnats snippet leaves to the reader ({@code handle}, {@code alreadyDone},
+ * {@code deadLetter}, {@code timer}, {@code requestId}, {@code payload}, ...), supplied so the
+ * snippet compiles and runs as printed; each records what it was called with. The snippet
+ * becomes the body of {@link #run}.
+ */
+public abstract class SnippetHarness {
+
+  /** Thrown by {@link #handle} for a payload starting "bad": a failure that never succeeds. */
+  public static final class Hopeless extends RuntimeException {
+    Hopeless(String what) {
+      super(what);
+    }
+  }
+
+  public final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+  public String requestId = "m0";
+  public byte[] payload = "m0".getBytes(StandardCharsets.UTF_8);
+  public String loopId = "loop-1";
+  public String key = "sensor.reading.room-1";
+  public byte[] value = "4.5".getBytes(StandardCharsets.UTF_8);
+  public byte[] owner = "holder-1".getBytes(StandardCharsets.UTF_8);
+
+  /** How long one handling takes. */
+  public volatile Duration work = Duration.ZERO;
+  /** What {@link #work(String)} does while the lease is held. */
+  public volatile Runnable leaseWork = () -> { };
+  public volatile boolean running = true;
+
+  public final Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
+  public final List<String> handledBy = new CopyOnWriteArrayList<>();
+  public final List<String> deadLetters = new CopyOnWriteArrayList<>();
+  public final List<String> events = new CopyOnWriteArrayList<>();
+
+  public abstract void run(Connection connection) throws Exception;
+
+  public boolean running() {
+    return running;
+  }
+
+  /** Always false: the test counts how often the pattern hands a message to the handler. */
+  public boolean alreadyDone(Message msg) {
+    return false;
+  }
+
+  public void handle(Message msg) throws Exception {
+    String body = new String(msg.getData(), StandardCharsets.UTF_8);
+    handled.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
+    handledBy.add(loopId + ":" + msg.getSubject());
+    Thread.sleep(work.toMillis());
+    if (body.startsWith("bad")) {
+      throw new Hopeless(body);
+    }
+    if (body.startsWith("poison")) {
+      throw new IllegalStateException("the downstream service refused " + body);
+    }
+  }
+
+  public boolean neverSucceeds(Exception e) {
+    return e instanceof Hopeless;
+  }
+
+  public void deadLetter(Message msg) {
+    deadLetters.add("message " + msg.getSubject() + " " + new String(msg.getData(), StandardCharsets.UTF_8));
+  }
+
+  public void deadLetter(MessageInfo info) {
+    deadLetters.add("fetched " + info.getSubject() + " " + new String(info.getData(), StandardCharsets.UTF_8));
+  }
+
+  public void forget(String k) {
+    events.add("forget " + k);
+  }
+
+  public void rebuild(KeyValueEntry entry) {
+    events.add("rebuild " + entry.getKey());
+  }
+
+  public void apply(KeyValueEntry entry) {
+    events.add("apply " + entry.getKey());
+  }
+
+  public void markReady() {
+    events.add("ready");
+  }
+
+  public void silent(String k) {
+    events.add("silent " + k);
+  }
+
+  public void lost(String k) {
+    events.add("lost " + k);
+  }
+
+  public void work(String k) {
+    events.add("work " + k);
+    leaseWork.run();
+  }
+
+  /** Stops the handler loops and the timer. */
+  public void stop() {
+    running = false;
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,139 @@
+package dev.kvorstream.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kvorstream.cli.Main;
+import dev.kvorstream.design.DesignLoader;
+import dev.kvorstream.heuristic.Heuristic;
+import dev.kvorstream.log.Assessor;
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.log.Entry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The settings a design gets: defaults by delivery, by named case, and the growth warning. */
+class SpecsTest {
+
+  @TempDir
+  Path dir;
+
+  List<Spec> specs(String design) throws IOException {
+    Files.writeString(dir.resolve("0001-path.yaml"), "title: A path\nstatus: accepted\n" + design);
+    Heuristic h = Heuristic.standard();
+    DecisionLog log = DecisionLog.build(dev.kvorstream.log.Folder.read(dir, "decisions",
+        new DesignLoader(h.catalogue().ids())), new Assessor(h, true));
+    assertThat(log.blocking()).isEmpty();
+    Entry e = log.entries().get(0);
+    return e.specs();
+  }
+
+  Spec.Stream stream(String design) throws IOException {
+    return (Spec.Stream) specs(design).get(0);
+  }
+
+  @Test
+  void aQueuePathGetsAWorkQueueStreamDeliverAllAndSlowWorkOneMessagePerHandler() throws IOException {
+    Spec.Stream st = stream("""
+        flow: {consumers: [worker], subject: jobs.>}
+        answers: {restart: resume, delivery: queue, processing: slow}
+        """);
+    assertThat(st.retention()).isEqualTo("workqueue");
+    assertThat(st.deliver()).isEqualTo("all");
+    assertThat(st.maxAge()).isNull();
+    assertThat(st.unbounded()).isFalse();
+    assertThat(st.concurrency()).isEqualTo(4);
+    assertThat(st.maxAckPending()).isEqualTo(4);
+    assertThat(st.heartbeat()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(st.consumers()).extracting(Spec.Consumer::durable).containsExactly("worker");
+  }
+
+  @Test
+  void fastWorkKeepsConsumeAndTheServersMaxAckPending() throws IOException {
+    Spec.Stream st = stream("answers: {restart: resume, delivery: queue, processing: fast}\n");
+    assertThat(st.slow()).isFalse();
+    assertThat(st.maxAckPending()).isEqualTo(1000);
+    assertThat(st.heartbeat()).isNull();
+    // a heartbeat asks for in-progress acks, which only the one-message-per-handler loop sends
+    Spec.Stream beating = stream("answers: {restart: resume, processing: fast}\nnats: {heartbeat: 5s}\n");
+    assertThat(beating.slow()).isTrue();
+    assertThat(beating.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aFanOutStreamGetsADurablePerConsumerAndAWeekOfRetention() throws IOException {
+    Spec.Stream st = stream("""
+        flow: {consumers: [accounting, carrier, marketplace], subject: order.shipped.>}
+        answers: {restart: resume, delivery: fan-out, processing: slow}
+        """);
+    assertThat(st.retention()).isEqualTo("limits");
+    assertThat(st.maxAge()).isEqualTo(Duration.ofDays(7));
+    assertThat(st.consumers()).extracting(Spec.Consumer::durable).containsExactly("accounting", "carrier", "marketplace");
+  }
+
+  @Test
+  void namedCasesBringTheirDefaultsAndTheBlockOverridesThem() throws IOException {
+    Spec.Kv telemetry = (Spec.Kv) specs("""
+        answers: {restart: reprocess, delivery: fan-out}
+        case: sensor-telemetry
+        """).get(0);
+    assertThat(telemetry.ttl()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(telemetry.pattern()).isEqualTo("state");
+    Spec.Kv lease = (Spec.Kv) specs("""
+        answers: {restart: reprocess, delivery: fan-out}
+        case: lock-or-lease
+        nats: {ttl: 1m}
+        """).get(0);
+    assertThat(lease.ttl()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(lease.pattern()).isEqualTo("lease");
+    Spec.Kv plain = (Spec.Kv) specs("answers: {restart: reprocess}\n").get(0);
+    assertThat(plain.ttl()).isNull();
+  }
+
+  @Test
+  void aPerInstanceDurableIsNamedInJavaAndShellWithItsPlaceholder() throws IOException {
+    Spec.Stream st = stream("""
+        flow: {consumers: [agentic-loop], subject: tool.result.>}
+        answers: {restart: resume, delivery: queue, processing: slow}
+        nats: {durable: 'agentic-loop-{loop-id}', filter: 'tool.result.{loop-id}.>'}
+        """);
+    Spec.Consumer c = st.consumers().get(0);
+    assertThat(c.perInstance()).isTrue();
+    assertThat(st.fixedConsumers()).isEmpty();
+    assertThat(c.durableJava()).isEqualTo("\"agentic-loop-\" + loopId");
+    assertThat(c.filterJava()).isEqualTo("\"tool.result.\" + loopId + \".>\"");
+    assertThat(c.durableShell()).isEqualTo("'agentic-loop-'\"$LOOP_ID\"");
+    assertThat(st.exampleSubjectJava()).isEqualTo("\"tool.result.\" + loopId + \".example\"");
+  }
+
+  @Test
+  void checkWarnsAboutALimitsStreamWithoutLimitsAndStillPasses() throws IOException {
+    Files.writeString(dir.resolve("0001-audit-log.yaml"), """
+        title: Audit log of admin actions
+        status: accepted
+        answers: {restart: resume, delivery: queue}
+        nats:
+          retention: limits
+        """);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    assertThat(Main.run(new String[] {"generate", "--dir", dir.toString()}, new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()), new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of("")))
+        .isZero();
+    int code = Main.run(new String[] {"check", "--dir", dir.toString()}, new PrintWriter(out), new PrintWriter(err),
+        new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
+    assertThat(code).isZero();
+    assertThat(err.toString()).contains("0001-audit-log.yaml:5:14: warning: stream AUDIT_LOG has limits retention"
+        + " with no maxAge, maxMsgs or maxBytes: it keeps every message for ever; set one under nats:");
+    assertThat(Files.readString(dir.resolve("0001-audit-log.md")))
+        .contains("**none: every message stays for ever and the stream grows without end**");
+  }
+}
