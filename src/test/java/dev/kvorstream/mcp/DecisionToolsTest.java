@@ -174,7 +174,7 @@ class DecisionToolsTest {
       }
     }
     assertThat(refusals).hasSize(9);
-    assertThat(refusals.get(0)).startsWith("flow.subject: ").contains("without spaces");
+    assertThat(refusals.get(0)).startsWith("flow.subject: ").contains("subject");
     assertThat(refusals.get(1)).startsWith("case: unknown case 'tool-execution'");
     assertThat(refusals.get(2)).isEqualTo("status: unknown status 'done'; expected one of proposed, accepted, rejected, deprecated, superseded");
     assertThat(refusals.get(3)).startsWith("answers.speed: unknown test; expected one of restart, delivery, processing, nature");
