@@ -185,9 +185,8 @@ public final class DecisionTools {
     DecisionLog log = readLog();
     Entry e = log.byNumber(number);
     if (e == null) {
-      throw ToolInputException.of("number: no decision " + number + " in " + settings.display()
-          + "; expected one of " + String.join(", ", log.entries().stream()
-              .map(x -> String.valueOf(x.number())).toList()));
+      throw ToolInputException.of("number: no decision " + number + " in " + settings.display() + "; "
+          + numbers(log));
     }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("number", e.number());
@@ -276,6 +275,12 @@ public final class DecisionTools {
     } catch (IOException e) {
       throw KvException.failed("cannot read " + settings.path(fileName) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The numbers a link or a lookup may name, for a message. */
+  static String numbers(DecisionLog log) {
+    return log.entries().isEmpty() ? "it has no decisions yet" : "expected one of "
+        + String.join(", ", log.entries().stream().map(e -> String.valueOf(e.number())).toList());
   }
 
   /** JSON text (of {@link JsonReport}, say) as maps and lists, for structured content. */

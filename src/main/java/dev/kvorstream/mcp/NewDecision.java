@@ -205,8 +205,7 @@ final class NewDecision {
     for (int n : numbers) {
       Entry target = log.byNumber(n);
       if (target == null) {
-        problems.add(field + ": no decision " + n + " in the folder; expected one of "
-            + String.join(", ", log.entries().stream().map(e -> String.valueOf(e.number())).toList()));
+        problems.add(field + ": no decision " + n + " in the folder; " + DecisionTools.numbers(log));
       } else if (supersede && !target.generated()) {
         problems.add(field + ": decision " + n + " is an ADR written by hand, with no design whose"
             + " status could be set to superseded");
