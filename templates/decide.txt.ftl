@@ -1,8 +1,10 @@
 <#import "lib/words.ftl" as w>
-<#-- The text report of `decide`: the verdict first, then each test. -->
+<#-- The text report of `decide`: the verdict first, then each test; an unanswered test shows
+     the question that would settle it. -->
 <#macro evaluation e indent>
 <#list e.tests as t>
-${indent}${t.number}. ${w.testName[t.key]?right_pad(17)} <#if t.answer??>${t.answer?right_pad(10)} ${t.source?right_pad(9)} -> ${w.primitive[t.vote]}<#if t.decides>  (decides)<#elseif t.conflicts>  (disagrees)</#if><#if t.cue??>  [cue: "${t.cue}"]</#if><#else>${"-"?right_pad(10)} not answered</#if>
+${indent}${t.number}. ${w.testName[t.key]?right_pad(17)} <#if t.answer??>${t.answer?right_pad(10)} ${t.source?right_pad(9)} -> ${w.primitive[t.vote]}<#if t.decides>  (decides)<#elseif t.conflicts>  (disagrees)</#if><#if t.cue??>  [cue: "${t.cue}"]</#if><#else>${"-"?right_pad(10)} not answered
+${indent}   ask: ${w.question[t.key]}</#if>
 </#list>
 <#if e.verdict == "undecided">
 ${indent}Undecided: answer test 1 (restart), or describe the path in more words.

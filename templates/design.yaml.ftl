@@ -1,7 +1,8 @@
 <#-- The design file that `kv-or-stream new` writes; `answers` and `why` are filled by --ask
-     or the answer options. The MCP tool new_decision also gives status, tags, context, flow,
-     caseId, supersedes and related; each left out keeps the placeholder below. Answer words,
-     keys and the status are checked before they get here; every other text is quoted. -->
+     or the answer options, `links` (supersedes, amends, related: lists of numbers) by
+     --supersedes, --amends, --related. The MCP tool new_decision also gives status, tags,
+     context, flow and caseId; each left out keeps the placeholder below. Answer words, keys
+     and the status are checked before they get here; every other text is quoted. -->
 # yaml-language-server: $schema=design.schema.json
 title: ${yaml(title)}
 status: ${status!"proposed"}
@@ -74,9 +75,8 @@ why:
 <#if caseId??>
 case: ${yaml(caseId)}
 </#if>
-<#if supersedes?has_content>
-supersedes: [${supersedes?join(", ")}]
+<#list (links!{}) as kind, numbers>
+<#if numbers?has_content>
+${kind}: [<#list numbers as n>${n?c}<#sep>, </#list>]
 </#if>
-<#if related?has_content>
-related: [${related?join(", ")}]
-</#if>
+</#list>

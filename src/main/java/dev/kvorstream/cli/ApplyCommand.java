@@ -1,36 +1,49 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.args.Parsed;
-import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.nats.Provisioner;
 import dev.kvorstream.nats.Spec;
 import dev.kvorstream.problem.ExitCode;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
+/** {@code apply}: creates on a live server what the decisions name. */
 final class ApplyCommand implements Command {
 
-  static final Syntax SYNTAX = ServerOptions.declare(FolderOptions.declare(Syntax.command("apply",
-      "Creates the KV buckets, streams and durable consumers the decisions name.",
-      "What exists with the same settings is left alone; what differs is reported, and changed",
-      "only with --update and only where the server allows it. Exit 1 when something differs.")
-      .flag("--dry-run", "Say what would be done; change nothing.")
-      .flag("--update", "Change settings that differ, where the server allows it.")
-      .flag("--include-proposed", "Also act on proposed decisions (by default only accepted ones).")));
+  private final FolderOptions.Specs shared = new FolderOptions.Specs(FolderOptions.Use.INFER);
+  private final ServerOptions.Specs serverSpecs = new ServerOptions.Specs();
+  private final OptionSpec dryRun = Grammar.flag("--dry-run", "Say what would be done; change nothing.");
+  private final OptionSpec update = Grammar.flag("--update",
+      "Change settings that differ, where the server allows it.");
+  private final OptionSpec includeProposed = Grammar.flag("--include-proposed",
+      "Also act on proposed decisions (by default only accepted ones).");
+
+  record Options(FolderOptions folder, ServerOptions server, boolean dryRun, boolean update,
+      boolean includeProposed) {}
 
   @Override
-  public int run(Parsed args, Session session) {
-    FolderOptions options = FolderOptions.of(args);
-    ServerOptions server = ServerOptions.of(args);
-    boolean dryRun = args.has("--dry-run");
-    boolean update = args.has("--update");
-    List<Spec> specs = specs(options.usableLog(session, new Timing(session.err())),
-        args.has("--include-proposed"));
-    return server.run(session, "apply on", connection ->
-        report(session, new Provisioner(connection).apply(specs, dryRun, update), "apply"));
+  public CommandSpec spec() {
+    return shared.addTo(serverSpecs.addTo(Grammar.command("apply",
+        "Creates the KV buckets, streams and durable consumers the decisions name.",
+        "What exists with the same settings is left alone; what differs is reported, and changed"
+        + " only with --update and only where the server allows it. Exit 1 when something differs.")
+        .addOption(dryRun).addOption(update).addOption(includeProposed)));
+  }
+
+  @Override
+  public int run(Session session) {
+    Options o = new Options(shared.options(), serverSpecs.options(), dryRun.getValue(),
+        update.getValue(), includeProposed.getValue());
+    List<Spec> specs = specs(Workspace.open(session, o.folder()).usableLog(new Timing(session.err())),
+        o.includeProposed());
+    return o.server().run(session, "apply on", connection ->
+        report(session, new Provisioner(connection).apply(specs, o.dryRun(), o.update()), "apply"));
   }
 
   /** Every spec of every accepted (and, if asked, proposed) decision, in number order. */
@@ -58,7 +71,7 @@ final class ApplyCommand implements Command {
 
   static int report(Session session, List<Provisioner.Finding> findings, String verb) {
     int problems = 0;
-    java.util.Map<Provisioner.Kind, Integer> counts = new java.util.EnumMap<>(Provisioner.Kind.class);
+    Map<Provisioner.Kind, Integer> counts = new EnumMap<>(Provisioner.Kind.class);
     for (Provisioner.Finding f : findings) {
       counts.merge(f.kind(), 1, Integer::sum);
       String word = f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');

@@ -1,16 +1,22 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.args.Parsed;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** A subcommand's work: given its parsed line and the session, returns the exit code. */
+/**
+ * A subcommand: its grammar, built only when it runs (or for the program's help and shell
+ * completion), and its work. The command keeps the parts of its grammar, reads their values
+ * into its options record once the line is parsed, and runs.
+ */
 interface Command {
 
+  /** The command's grammar, in picocli's programmatic model. */
+  CommandSpec spec();
+
   /**
-   * Runs the command.
+   * Runs the command on the values the parse of {@link #spec()} gave.
    *
-   * @throws dev.kvorstream.args.ArgsException when a value does not fit (exit 2, with the
-   *     command's help hint)
+   * @throws UsageException when the options do not fit together (exit 2, with the help hint)
    * @throws Exception anything else, reported by {@link Main#report}
    */
-  int run(Parsed args, Session session) throws Exception;
+  int run(Session session) throws Exception;
 }

@@ -1,33 +1,47 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.args.Parsed;
-import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
+import dev.kvorstream.render.Renderer;
 import dev.kvorstream.write.Publisher.Action;
 import dev.kvorstream.write.Publisher.Change;
 import dev.kvorstream.write.Publisher;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
+/** {@code generate}: the ADRs and the index from the designs; {@code --check} writes nothing. */
 final class GenerateCommand implements Command {
 
-  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("generate",
-      "Renders every design into NNNN-slug.md beside it, and the index README.md.",
-      "Rewrites only files whose content changed; never a file edited or written by hand.")
-      .flag("--check", "Write nothing; exit 1 naming each file that is missing or out of date.")
-      .flag("--force", "Replace files edited or written by hand, keeping each as NAME.orig."));
+  private final FolderOptions.Specs shared = new FolderOptions.Specs(FolderOptions.Use.TEMPLATES,
+      FolderOptions.Use.STYLE, FolderOptions.Use.INFER);
+  private final OptionSpec checkOnly = Grammar.flag("--check",
+      "Write nothing; exit 1 naming each file that is missing or out of date.");
+  private final OptionSpec forced = Grammar.flag("--force",
+      "Replace files edited or written by hand, keeping each as NAME.orig.");
+
+  record Options(FolderOptions folder, boolean check, boolean force) {}
 
   @Override
-  public int run(Parsed args, Session session) {
-    FolderOptions options = FolderOptions.of(args);
-    boolean check = args.has("--check");
-    boolean force = args.has("--force");
+  public CommandSpec spec() {
+    return shared.addTo(Grammar.command("generate",
+        "Renders every design into NNNN-slug.md beside it, and the index README.md.",
+        "Rewrites only files whose content changed; never a file edited or written by hand.")
+        .addOption(checkOnly).addOption(forced));
+  }
+
+  @Override
+  public int run(Session session) {
+    Options o = new Options(shared.options(), checkOnly.getValue(), forced.getValue());
+    Workspace ws = Workspace.open(session, o.folder());
+    boolean check = o.check();
+    boolean force = o.force();
     Timing timing = new Timing(session.err());
-    DecisionLog log = options.usableLog(session, timing);
+    DecisionLog log = ws.usableLog(timing);
     Publisher publisher = new Publisher(log.folder().dir());
-    dev.kvorstream.render.Renderer renderer = options.renderer(session);
+    Renderer renderer = ws.renderer();
     Set<String> skip = upToDate(log, renderer, publisher);
     Map<String, String> files = renderer.render(log, skip);
     timing.phase("render");
@@ -35,7 +49,7 @@ final class GenerateCommand implements Command {
     if (check) {
       List<Change> problems = publisher.check(files, stale);
       for (Change c : problems) {
-        session.err().println(options.dirPath(c.file()) + ": " + describeDrift(c.action()));
+        session.err().println(ws.dirPath(c.file()) + ": " + describeDrift(c.action()));
       }
       if (!problems.isEmpty()) {
         session.err().println("generate --check: " + problems.size() + " of " + (files.size() + skip.size())
@@ -50,7 +64,7 @@ final class GenerateCommand implements Command {
     int written = 0;
     int kept = 0;
     for (Change c : changes) {
-      String path = options.dirPath(c.file());
+      String path = ws.dirPath(c.file());
       switch (c.action()) {
         case CREATED -> { session.out().println("created " + path); written++; }
         case UPDATED -> { session.out().println("updated " + path); written++; }
@@ -72,7 +86,7 @@ final class GenerateCommand implements Command {
   }
 
   /** The ADRs on disk that are intact and were rendered from the same inputs as now. */
-  static Set<String> upToDate(DecisionLog log, dev.kvorstream.render.Renderer renderer, Publisher publisher) {
+  static Set<String> upToDate(DecisionLog log, Renderer renderer, Publisher publisher) {
     return publisher.upToDate(renderer.inputs(log));
   }
 

@@ -3,6 +3,8 @@ package dev.kvorstream.cli;
 import dev.kvorstream.heuristic.Answer;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Question;
+import dev.kvorstream.problem.KvException;
+import dev.kvorstream.render.Renderer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code new --ask}: the four questions in the terminal, one at a time. */
@@ -31,8 +34,15 @@ final class Interview {
 
   private Interview() {}
 
-  static void run(Session session, String title, Map<String, String> answers, Map<String, String> why,
-      FolderOptions options) throws IOException {
+  /**
+   * Asks the four questions and fills {@code answers} and {@code why}, then prints the
+   * verdict they give.
+   *
+   * @throws KvException exit 2 when the input ends before every question is answered
+   */
+  static void run(Workspace ws, Renderer renderer, String title, Map<String, String> answers,
+      Map<String, String> why) throws IOException {
+    Session session = ws.session();
     PrintWriter out = session.out();
     BufferedReader in = new BufferedReader(new InputStreamReader(session.in(), StandardCharsets.UTF_8));
     Map<Question, Answer> given = new EnumMap<>(Question.class);
@@ -50,9 +60,11 @@ final class Interview {
         out.flush();
         String line = in.readLine();
         if (line == null) {
-          break;
+          out.println();
+          throw KvException.usage("the input ended before test " + (q.ordinal() + 1)
+              + " was answered; nothing written");
         }
-        String word = line.strip().toLowerCase(java.util.Locale.ROOT);
+        String word = line.strip().toLowerCase(Locale.ROOT);
         if (word.equals("1") || word.equals(choices.get(0).word())) {
           answer = choices.get(0);
         } else if (word.equals("2") || word.equals(choices.get(1).word())) {
@@ -75,8 +87,8 @@ final class Interview {
         why.put(q.key(), reason.strip());
       }
     }
-    Assessment a = dev.kvorstream.heuristic.Assessment.of(options.heuristic().evaluate(given, title, !options.noInfer, null));
+    Assessment a = Assessment.of(ws.heuristic().evaluate(given, title, ws.infer(), null));
     out.println();
-    out.print(options.renderer(session).decideText(title, a));
+    out.print(renderer.decideText(title, a));
   }
 }

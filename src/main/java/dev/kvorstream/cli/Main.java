@@ -1,9 +1,5 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.args.ArgsException;
-import dev.kvorstream.args.Help;
-import dev.kvorstream.args.Parsed;
-import dev.kvorstream.args.Syntax;
 import dev.kvorstream.design.Status;
 import dev.kvorstream.design.Suggest;
 import dev.kvorstream.problem.Diagnostic;
@@ -17,12 +13,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The program's entry point: picks the command by its name, parses the rest of the line with
- * the command's {@link Syntax}, and runs it. Each command declares its syntax in plain code
- * (no reflection), and only the command that runs is loaded.
+ * The program's entry point. Answers {@code --version} before building any grammar; for a
+ * command, builds only that command's grammar (picocli's programmatic model), parses the line
+ * with it and runs the command. The whole grammar is built only for the program's help and
+ * for shell completion.
  */
 public final class Main {
 
@@ -30,58 +31,35 @@ public final class Main {
 
   /** Every subcommand's name, in the order help lists them. */
   static final List<String> COMMANDS = List.of("decide", "new", "generate", "list", "check", "site",
-      "status", "accept", "reject", "deprecate", "renumber", "export", "graph", "apply", "audit",
+      "serve", "status", "accept", "reject", "deprecate", "renumber", "export", "graph", "apply", "audit",
       "completion", "mcp", "skill");
-
-  private static final List<String> DESCRIPTION = List.of(
-      "Decides between a NATS KV watch and a JetStream stream for each communication path, and",
-      "keeps the decisions as numbered Architecture Decision Records.");
-
-  private static final List<String> FOOTER = List.of("", "Exit codes:",
-      "  0  done",
-      "  1  generate --check found drift, or check found a problem",
-      "  2  bad usage or bad input (path:line:col: error: message)",
-      "  3  something failed while running; nothing half-written");
 
   private Main() {}
 
-  /** A command: what it accepts, and how to make it. */
-  record Entry(Syntax syntax, Supplier<Command> make) {}
-
-  /** A command by its name, or null. Touches only that command's class. */
-  static Entry entry(String name) {
+  /** A fresh command by its name, or null. Loads only that command's class. */
+  static Command command(String name) {
     return switch (name) {
-      case "decide" -> new Entry(DecideCommand.SYNTAX, DecideCommand::new);
-      case "new" -> new Entry(NewCommand.SYNTAX, NewCommand::new);
-      case "generate" -> new Entry(GenerateCommand.SYNTAX, GenerateCommand::new);
-      case "list" -> new Entry(ListCommand.SYNTAX, ListCommand::new);
-      case "check" -> new Entry(CheckCommand.SYNTAX, CheckCommand::new);
-      case "site" -> new Entry(SiteCommand.SYNTAX, SiteCommand::new);
-      case "status" -> new Entry(StatusCommand.SYNTAX, StatusCommand::new);
-      case "accept" -> new Entry(StatusCommand.ACCEPT, () -> new StatusCommand.Shorthand(Status.ACCEPTED));
-      case "reject" -> new Entry(StatusCommand.REJECT, () -> new StatusCommand.Shorthand(Status.REJECTED));
-      case "deprecate" -> new Entry(StatusCommand.DEPRECATE, () -> new StatusCommand.Shorthand(Status.DEPRECATED));
-      case "renumber" -> new Entry(RenumberCommand.SYNTAX, RenumberCommand::new);
-      case "export" -> new Entry(ExportCommand.SYNTAX, ExportCommand::new);
-      case "graph" -> new Entry(GraphCommand.SYNTAX, GraphCommand::new);
-      case "apply" -> new Entry(ApplyCommand.SYNTAX, ApplyCommand::new);
-      case "audit" -> new Entry(AuditCommand.SYNTAX, AuditCommand::new);
-      case "completion" -> new Entry(CompletionCommand.SYNTAX, CompletionCommand::new);
-      case "mcp" -> new Entry(McpCommand.SYNTAX, McpCommand::new);
-      case "skill" -> new Entry(SkillCommand.SYNTAX, SkillCommand::new);
+      case "decide" -> new DecideCommand();
+      case "new" -> new NewCommand();
+      case "generate" -> new GenerateCommand();
+      case "list" -> new ListCommand();
+      case "check" -> new CheckCommand();
+      case "site" -> new SiteCommand();
+      case "serve" -> new ServeCommand();
+      case "status" -> new StatusCommand();
+      case "accept" -> new StatusCommand(Status.ACCEPTED);
+      case "reject" -> new StatusCommand(Status.REJECTED);
+      case "deprecate" -> new StatusCommand(Status.DEPRECATED);
+      case "renumber" -> new RenumberCommand();
+      case "export" -> new ExportCommand();
+      case "graph" -> new GraphCommand();
+      case "apply" -> new ApplyCommand();
+      case "audit" -> new AuditCommand();
+      case "completion" -> new CompletionCommand();
+      case "mcp" -> new McpCommand();
+      case "skill" -> new SkillCommand();
       default -> null;
     };
-  }
-
-  /** A command's syntax by its name, or null. */
-  static Syntax syntax(String name) {
-    Entry e = entry(name);
-    return e == null ? null : e.syntax();
-  }
-
-  /** Every command's syntax, in help order. */
-  static List<Syntax> syntaxes() {
-    return COMMANDS.stream().map(Main::syntax).toList();
   }
 
   public static void main(String[] args) {
@@ -109,72 +87,94 @@ public final class Main {
   }
 
   private static int dispatch(String[] args, Session session) {
-    PrintWriter out = session.out();
-    String first = args.length > 0 ? args[0] : "--help";
+    if (args.length == 0) {
+      session.err().println(PROGRAM + ": error: missing COMMAND");
+      Program.line(session).usage(session.err());
+      return ExitCode.BAD_INPUT;
+    }
+    String first = args[0];
     switch (first) {
-      case "-h", "--help" -> {
-        out.print(Help.program(PROGRAM, DESCRIPTION, syntaxes(), FOOTER));
+      case "-V", "--version" -> {
+        session.out().println(version());
         return ExitCode.OK;
       }
-      case "-V", "--version" -> {
-        out.println(version());
+      case "-h", "--help" -> {
+        Program.line(session).usage(session.out());
         return ExitCode.OK;
       }
       case "help" -> {
-        if (args.length == 1) {
-          out.print(Help.program(PROGRAM, DESCRIPTION, syntaxes(), FOOTER));
-          return ExitCode.OK;
-        }
-        Syntax asked = syntax(args[1]);
-        if (asked == null || args.length > 2) {
-          return badUsage(session, PROGRAM, "help: " + (asked == null
-              ? "unknown command '" + args[1] + "'" + Suggest.hint(args[1], COMMANDS)
-              : "unexpected argument '" + args[2] + "'"));
-        }
-        out.print(Help.of(PROGRAM, asked));
-        return ExitCode.OK;
+        return help(args, session);
       }
       default -> { }
     }
-    Entry command = entry(first);
+    Command command = command(first);
     if (command == null) {
-      return badUsage(session, PROGRAM, (first.startsWith("-") ? "unknown option '" : "unknown command '")
+      return badUsage(session, null, (first.startsWith("-") ? "unknown option '" : "unknown command '")
           + first + "'" + Suggest.hint(first, COMMANDS));
     }
-    String hint = PROGRAM + " " + first;
+    boolean verbose = false;
     try {
-      Parsed parsed = command.syntax().parse(Arrays.asList(args).subList(1, args.length));
-      if (parsed.wantsHelp()) {
-        out.print(Help.of(PROGRAM, command.syntax()));
+      CommandLine line = Program.line(session, first, command.spec());
+      ParseResult parsed = line.parseArgs(Arrays.copyOfRange(args, 1, args.length));
+      if (parsed.isUsageHelpRequested()) {
+        line.usage(session.out());
         return ExitCode.OK;
       }
-      return command.make().get().run(parsed, session);
-    } catch (ArgsException e) {
-      return badUsage(session, hint, first + ": " + e.getMessage());
+      verbose = parsed.hasMatchedOption("--verbose");
+      return command.run(session);
+    } catch (ParameterException e) {
+      return badUsage(session, first, e);
+    } catch (UsageException e) {
+      return badUsage(session, first, e.getMessage());
     } catch (Exception e) {
-      return report(e, session.err(), verbose(args));
+      return report(e, session.err(), verbose);
     }
   }
 
-  private static int badUsage(Session session, String hint, String message) {
-    session.err().println(PROGRAM + ": error: " + message);
-    session.err().println("Try '" + hint + " --help' for more.");
+  /** {@code help} lists the commands; {@code help COMMAND} prints that command's help. */
+  private static int help(String[] args, Session session) {
+    if (args.length == 1) {
+      Program.line(session).usage(session.out());
+      return ExitCode.OK;
+    }
+    Command asked = command(args[1]);
+    if (asked == null || args.length > 2) {
+      return badUsage(session, "help", asked == null
+          ? "unknown command '" + args[1] + "'" + Suggest.hint(args[1], COMMANDS)
+          : "unexpected argument '" + args[2] + "'");
+    }
+    Program.line(session, args[1], asked.spec()).usage(session.out());
+    return ExitCode.OK;
+  }
+
+  private static int badUsage(Session session, String command, ParameterException e) {
+    String message = e.getMessage();
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      // the first word that fits nowhere; the ones after it often only follow from it
+      String word = u.getUnmatched().get(0);
+      message = word.startsWith("-") ? "unknown option '" + word + "'" + (u.getSuggestions().isEmpty() ? ""
+          : "; did you mean '" + u.getSuggestions().get(0) + "'?") : "unexpected argument '" + word + "'";
+    } else if (!message.isEmpty()) {
+      message = message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
+    }
+    return badUsage(session, command, message);
+  }
+
+  /**
+   * Every usage error, in one format: {@code kv-or-stream: error: COMMAND: message}, then
+   * where to find the help; exit 2.
+   */
+  private static int badUsage(Session session, String command, String message) {
+    session.err().println(PROGRAM + ": error: " + (command == null ? "" : command + ": ") + message);
+    session.err().println("Try '" + PROGRAM + (command == null || command.equals("help") ? "" : " " + command)
+        + " --help' for more.");
     return ExitCode.BAD_INPUT;
-  }
-
-  private static boolean verbose(String[] args) {
-    for (String a : args) {
-      if (a.equals("--verbose")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static int report(Exception ex, PrintWriter err, boolean verbose) {
     if (ex instanceof KvException kv) {
       if (kv.diagnostics().isEmpty()) {
-        err.println("kv-or-stream: error: " + kv.getMessage());
+        err.println(PROGRAM + ": error: " + kv.getMessage());
       } else {
         for (Diagnostic d : kv.diagnostics()) {
           err.println(d.format());
@@ -185,7 +185,7 @@ public final class Main {
       }
       return kv.exitCode();
     }
-    err.println("kv-or-stream: internal error: " + ex
+    err.println(PROGRAM + ": internal error: " + ex
         + (verbose ? "" : " (run with --verbose for the stack trace)"));
     if (verbose) {
       ex.printStackTrace(err);

@@ -1,80 +1,228 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.args.Parsed;
-import dev.kvorstream.args.Syntax;
+import dev.kvorstream.design.Design;
+import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.design.Slugs;
+import dev.kvorstream.design.Status;
+import dev.kvorstream.heuristic.Answer;
+import dev.kvorstream.heuristic.Question;
+import dev.kvorstream.log.Folder;
+import dev.kvorstream.log.HandWritten;
 import dev.kvorstream.log.Numbers;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
+import dev.kvorstream.render.Renderer;
+import dev.kvorstream.write.DesignSchema;
 import dev.kvorstream.write.SafeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
+/**
+ * {@code new "TITLE"}: writes the next design, with links to earlier decisions; a superseded
+ * decision's status becomes {@code superseded} in its design, in place.
+ */
 final class NewCommand implements Command {
 
-  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("new",
-      "Writes a new design NNNN-slug.yaml with the next free number and today's date.")
-      .param("TITLE", "The title of the new communication path.")
-      .flag("--ask", "Ask the four questions here, one at a time, and write the answers into the design.")
-      .option("--context", "TEXT", "What flows over the path and why, instead of the placeholder context.")
-      .choice("--restart", "WORD", "Test 1's answer: reprocess or resume.", "reprocess", "resume")
-      .choice("--delivery", "WORD", "Test 2's answer: fan-out or queue.", "fan-out", "queue")
-      .choice("--processing", "WORD", "Test 3's answer: fast or slow.", "fast", "slow")
-      .choice("--nature", "WORD", "Test 4's answer: fact or request.", "fact", "request"));
+  private final FolderOptions.Specs shared = new FolderOptions.Specs(FolderOptions.Use.TEMPLATES,
+      FolderOptions.Use.INFER);
+  private final PositionalParamSpec title = Grammar.param(0, "TITLE", String.class, true,
+      "The title of the new communication path.");
+  private final OptionSpec ask = Grammar.flag("--ask",
+      "Ask the four questions here, one at a time, and write the answers into the design.");
+  private final OptionSpec supersedes = Grammar.numbers("--supersedes", "N",
+      "The new decision supersedes decision N, whose status becomes superseded (repeatable).");
+  private final OptionSpec amends = Grammar.numbers("--amends", "N", "The new decision amends decision N (repeatable).");
+  private final OptionSpec related = Grammar.numbers("--related", "N", "The new decision is related to decision N (repeatable).");
+  private final OptionSpec force = Grammar.flag("--force", "Write it even when a decision has the same title.");
+  private final OptionSpec context = Grammar.value("--context", "TEXT", String.class,
+      "What flows over the path and why, instead of the placeholder context.");
+  /** One option per test, named by its key (--restart, ...), taking its two answer words. */
+  private final List<OptionSpec> answerOptions = java.util.Arrays.stream(Question.values())
+      .map(q -> Grammar.choice("--" + q.key(), "WORD", "Test " + q.number() + "'s answer: "
+          + q.answers().get(0).word() + " or " + q.answers().get(1).word() + ".",
+          Grammar.Choice.of(q.answers().stream().map(Answer::word).toArray(String[]::new)), null))
+      .toList();
 
-  /** The design schema beside the designs, for editors; refreshed only if it is ours. */
-  static void writeSchema(Path dir) throws IOException {
-    dev.kvorstream.write.DesignSchema.writeBeside(dir);
+  /** One new decision: its title, its links, and how to write it. */
+  record Options(FolderOptions folder, String title, boolean ask, List<Integer> supersedes,
+      List<Integer> amends, List<Integer> related, boolean force) {
+    Options {
+      title = title.strip();
+      if (title.isEmpty() || title.contains("\n") || title.contains("\r")) {
+        throw new UsageException("the title must be one line of text");
+      }
+      BidiControls.refuse("<title>", title);
+      supersedes = numbers("--supersedes", supersedes);
+      amends = numbers("--amends", amends);
+      related = numbers("--related", related);
+    }
+
+    private static List<Integer> numbers(String option, List<Integer> given) {
+      if (given == null) {
+        return List.of();
+      }
+      for (int n : given) {
+        if (n < 1) {
+          throw new UsageException(option + " " + n + ": a decision number is 1 or more");
+        }
+      }
+      return List.copyOf(given.stream().distinct().toList());
+    }
+
+    /** Every linked decision, for checking that it exists. */
+    List<Integer> links() {
+      List<Integer> all = new ArrayList<>(supersedes);
+      all.addAll(amends);
+      all.addAll(related);
+      return all.stream().distinct().toList();
+    }
   }
 
   @Override
-  public int run(Parsed args, Session session) {
-    FolderOptions options = FolderOptions.of(args);
-    String title = args.param(0);
-    boolean ask = args.has("--ask");
-    options.configure(session);
-    String clean = title.strip();
-    if (clean.isEmpty() || clean.contains("\n") || clean.contains("\r")) {
-      throw KvException.usage("the title must be one line of text");
+  public CommandSpec spec() {
+    return shared.addTo(addOptions(Grammar.command("new",
+        "Writes a new design NNNN-slug.yaml with the next free number and today's date.")
+        .addPositional(title).addOption(ask).addOption(supersedes).addOption(amends).addOption(related)
+        .addOption(force).addOption(context), answerOptions));
+  }
+
+  private static CommandSpec addOptions(CommandSpec spec, List<OptionSpec> options) {
+    options.forEach(spec::addOption);
+    return spec;
+  }
+
+  /** The design schema beside the designs, for editors; refreshed only if it is ours. */
+  static void writeSchema(Path dir) throws IOException {
+    DesignSchema.writeBeside(dir);
+  }
+
+  @Override
+  public int run(Session session) {
+    Options o = new Options(shared.options(), title.getValue(), ask.getValue(), supersedes.getValue(),
+        amends.getValue(), related.getValue(), force.getValue());
+    Workspace ws = Workspace.open(session, o.folder());
+    Path dir = session.resolve(ws.dir());
+    Folder folder = existing(ws, dir, !o.links().isEmpty());
+    if (!o.force()) {
+      sameTitle(folder, o.title()).ifPresent(name -> {
+        throw KvException.usage("decision " + name + " already has the title '" + o.title()
+            + "'; nothing written (use --force to write another)");
+      });
     }
-    Path dir = session.resolve(options.dir);
+    // Every check before anything is written: the links, then the superseded designs' edits.
+    for (int n : o.links()) {
+      if (folder == null || folder.designs().stream().noneMatch(d -> d.number() == n)
+          && folder.handWritten().stream().noneMatch(h -> h.number() == n)) {
+        throw KvException.usage("no decision numbered " + n + " in " + ws.dir() + "; nothing written");
+      }
+    }
+    Map<Design, String> superseded = new LinkedHashMap<>();
+    for (int n : o.supersedes()) {
+      Design old = StatusCommand.design(folder, n, ws.dir());
+      if (old.status() != Status.SUPERSEDED) {
+        superseded.put(old, StatusCommand.edited(ws, old, Status.SUPERSEDED));
+      }
+    }
     try {
+      Map<String, String> answers = new LinkedHashMap<>();
+      Map<String, String> why = new LinkedHashMap<>();
+      Renderer renderer = ws.renderer();
+      for (int i = 0; i < answerOptions.size(); i++) {
+        String word = answerOptions.get(i).getValue();
+        if (word != null) {
+          answers.put(Question.values()[i].key(), word);
+        }
+      }
+      if (o.ask()) {
+        if (!answers.isEmpty()) {
+          throw new UsageException("--ask asks every test; give the answers as options or --ask, not both");
+        }
+        Interview.run(ws, renderer, o.title(), answers, why);
+      }
+      Map<String, Object> more = new LinkedHashMap<>();
+      String contextText = context.getValue();
+      if (contextText != null && !contextText.isBlank()) {
+        BidiControls.refuse("<context>", contextText);
+        more.put("context", contextText.replace("\r\n", "\n").stripTrailing());
+      }
       Files.createDirectories(dir);
       int number = Numbers.next(dir);
-      String name = String.format("%04d-%s.yaml", number, Slugs.of(clean));
-      java.util.Map<String, String> answers = new java.util.LinkedHashMap<>();
-      java.util.Map<String, String> why = new java.util.LinkedHashMap<>();
-      for (dev.kvorstream.heuristic.Question q : dev.kvorstream.heuristic.Question.values()) {
-        if (args.has("--" + q.key())) {
-          answers.put(q.key(), args.value("--" + q.key()));
-        }
-      }
-      if (ask) {
-        if (!answers.isEmpty()) {
-          throw KvException.usage("--ask asks every test; give the answers as options or --ask, not both");
-        }
-        Interview.run(session, clean, answers, why, options);
-      }
-      java.util.Map<String, Object> model = new java.util.HashMap<>();
-      model.put("title", clean);
-      model.put("date", LocalDate.now(session.clock()).toString());
-      model.put("answers", answers);
-      model.put("why", why);
-      String context = args.value("--context");
-      if (context != null && !context.isBlank()) {
-        model.put("context", context.replace("\r\n", "\n").stripTrailing());
-      }
-      String content = options.templates(session).render("design.yaml.ftl", model);
+      String name = String.format(Locale.ROOT, "%04d-%s.yaml", number, Slugs.of(o.title()));
+      Map<String, List<Integer>> links = new LinkedHashMap<>();
+      links.put("supersedes", o.supersedes());
+      links.put("amends", o.amends());
+      links.put("related", o.related());
+      String content = renderer.newDesign(o.title(), LocalDate.now(session.clock()).toString(), answers, why,
+          links, more);
       writeSchema(dir);
       if (!SafeFiles.create(dir.resolve(name), content)) {
         throw KvException.failed(name + " appeared while writing; run again", null);
       }
-      session.out().println(dev.kvorstream.log.Folder.displayPath(options.dir, name));
+      session.out().println(ws.dirPath(name));
+      for (Map.Entry<Design, String> e : superseded.entrySet()) {
+        SafeFiles.write(dir.resolve(e.getKey().name().fileName()), e.getValue());
+        session.err().println(e.getKey().path() + ": status " + e.getKey().status().word()
+            + " -> superseded (by " + number + ")");
+      }
       return ExitCode.OK;
     } catch (IOException e) {
-      throw KvException.failed("cannot write in " + options.dir + ": " + e.getMessage(), e);
+      throw KvException.failed("cannot write in " + ws.dir() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The folder as it is, for the title and link checks; null when there is none yet. A
+   * folder with a design that cannot be read still gets its new design when no link needs
+   * checking, as before there was a title check: the titles are then not compared, and a
+   * note says so.
+   */
+  private static Folder existing(Workspace ws, Path dir, boolean links) {
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
+    try {
+      return ws.folder();
+    } catch (KvException e) {
+      if (links || e.diagnostics().isEmpty()) {
+        throw e;
+      }
+      ws.session().err().println(Main.PROGRAM + ": note: " + ws.dir() + " has designs that cannot be read"
+          + " (kv-or-stream check names them), so the titles were not compared");
+      return null;
+    }
+  }
+
+  /** The file name of a decision with the same title (case and spacing aside), if there is one. */
+  private static Optional<String> sameTitle(Folder folder, String title) {
+    if (folder == null) {
+      return Optional.empty();
+    }
+    String key = key(title);
+    for (Design d : folder.designs()) {
+      if (key(d.title()).equals(key)) {
+        return Optional.of(d.path());
+      }
+    }
+    for (HandWritten h : folder.handWritten()) {
+      if (h.title() != null && key(h.title()).equals(key)) {
+        return Optional.of(folder.displayPath(h.fileName()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String key(String title) {
+    return title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 }

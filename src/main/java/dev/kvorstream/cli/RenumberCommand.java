@@ -1,7 +1,5 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.args.Parsed;
-import dev.kvorstream.args.Syntax;
 import dev.kvorstream.design.Design;
 import dev.kvorstream.design.DesignName;
 import dev.kvorstream.design.Ref;
@@ -19,40 +17,56 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
+/** {@code renumber FILE}: moves a design to a free number, with its ADR and the references to it. */
 final class RenumberCommand implements Command {
 
-  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("renumber",
-      "Moves a design to another number, with its ADR and the references to it.",
-      "The new number is the next free one, or N: renames the design and its ADR, and",
-      "rewrites every unambiguous reference to it in the other designs. Says which",
-      "references it could not decide. Run generate afterwards.")
-      .param("FILE", "The design to move, e.g. decisions/0007-tool-results.yaml.")
-      .option("--to", "N", "The new number (default: the next free one)."));
+  private final FolderOptions.Specs shared = new FolderOptions.Specs();
+  private final PositionalParamSpec file = Grammar.param(0, "FILE", Path.class, true,
+      "The design to move, e.g. decisions/0007-tool-results.yaml.");
+  private final OptionSpec to = Grammar.value("--to", "N", Integer.class,
+      "The new number (default: the next free one).");
+
+  record Options(FolderOptions folder, Path file, Integer to) {
+    Options {
+      if (to != null && to < 1) {
+        throw new UsageException("--to must be a positive number");
+      }
+    }
+  }
 
   @Override
-  public int run(Parsed args, Session session) throws IOException, dev.kvorstream.args.ArgsException {
-    FolderOptions options = FolderOptions.of(args);
-    String file = args.param(0);
-    Integer to = args.number("--to");
-    options.configure(session);
-    Folder folder = options.folder(session);
-    String fileName = Path.of(file).getFileName().toString();
+  public CommandSpec spec() {
+    return shared.addTo(Grammar.command("renumber",
+        "Moves a design to another number, with its ADR and the references to it.",
+        "The new number is the next free one, or N: renames the design and its ADR, and"
+        + " rewrites every unambiguous reference to it in the other designs. Says which"
+        + " references it could not decide. Run generate afterwards.")
+        .addPositional(file).addOption(to));
+  }
+
+  @Override
+  public int run(Session session) throws IOException {
+    Options o = new Options(shared.options(), file.getValue(), to.getValue());
+    Workspace options = Workspace.open(session, o.folder());
+    Integer to = o.to();
+    Folder folder = options.folder();
+    String fileName = o.file().getFileName().toString();
     DesignName old = DesignName.parse(fileName);
     Design design = folder.designs().stream()
         .filter(d -> d.name().fileName().equals(fileName)).findFirst()
-        .orElseThrow(() -> KvException.usage("no design " + fileName + " in " + options.dir));
+        .orElseThrow(() -> KvException.usage("no design " + fileName + " in " + options.dir()));
     int from = old.number();
     int target = to != null ? to : Numbers.next(folder.dir());
-    if (target < 1) {
-      throw KvException.usage("--to must be a positive number");
-    }
     boolean taken = folder.designs().stream().anyMatch(d -> d.number() == target)
         || folder.handWritten().stream().anyMatch(h -> h.number() == target);
     if (taken) {
       throw KvException.usage("decision number " + target + " is taken; choose another with --to");
     }
-    String digits = String.format("%0" + Math.max(4, old.digits().length()) + "d", target);
+    String digits = String.format(java.util.Locale.ROOT, "%0" + Math.max(4, old.digits().length()) + "d", target);
     DesignName moved = new DesignName(target, digits, old.slug(), old.extension());
     Path dir = folder.dir();
 

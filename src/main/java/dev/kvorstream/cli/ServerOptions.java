@@ -1,39 +1,45 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.args.Parsed;
-import dev.kvorstream.args.Syntax;
 import dev.kvorstream.nats.Servers;
 import dev.kvorstream.problem.KvException;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** How to reach a NATS server: a URL and the usual NATS credentials. */
-public final class ServerOptions {
+/**
+ * How to reach a NATS server: its URL ($NATS_URL when not given, else the local default),
+ * a credentials file, and a user ($NATS_USER; the password comes from $NATS_PASSWORD).
+ */
+record ServerOptions(String server, Path creds, String user) {
 
   static final String DEFAULT_URL = "nats://127.0.0.1:4222";
 
-  String server;
-  String creds;
-  String user;
-
-  /** Adds the server options to a command's syntax. */
-  static Syntax declare(Syntax syntax) {
-    return syntax
-        .option("--server", "URL", "The server: nats://host:port, or tls://host:port for TLS"
-            + " (default: $NATS_URL, else " + DEFAULT_URL + ").")
-        .option("--creds", "FILE", "A NATS credentials file.")
-        .option("--user", "USER", "A user name (default: $NATS_USER); the password comes from $NATS_PASSWORD.");
+  ServerOptions {
+    server = server == null || server.isBlank() ? DEFAULT_URL : server.strip();
+    user = user == null || user.isBlank() ? null : user;
   }
 
-  /** The server options as a command line gave them, with the environment's defaults. */
-  static ServerOptions of(Parsed args) {
-    ServerOptions o = new ServerOptions();
-    String env = System.getenv("NATS_URL");
-    o.server = args.value("--server", env == null || env.isBlank() ? DEFAULT_URL : env);
-    o.creds = args.value("--creds");
-    o.user = args.value("--user", System.getenv("NATS_USER"));
-    return o;
+  /** The server options of one command's grammar. */
+  static final class Specs {
+    private final OptionSpec server = OptionSpec.builder("--server").paramLabel("URL").arity("1")
+        .type(String.class).defaultValue("${env:NATS_URL:-" + DEFAULT_URL + "}")
+        .description("The server: nats://host:port, or tls://host:port for TLS (default: $NATS_URL, else "
+            + DEFAULT_URL + ").").build();
+    private final OptionSpec creds = Grammar.value("--creds", "FILE", Path.class, "A NATS credentials file.");
+    private final OptionSpec user = OptionSpec.builder("--user").paramLabel("USER").arity("1")
+        .type(String.class).defaultValue("${env:NATS_USER}")
+        .description("A user name (default: $NATS_USER); the password comes from $NATS_PASSWORD.").build();
+
+    CommandSpec addTo(CommandSpec spec) {
+      return spec.addOption(server).addOption(creds).addOption(user);
+    }
+
+    ServerOptions options() {
+      return new ServerOptions(server.getValue(), creds.getValue(), user.getValue());
+    }
   }
 
   /** Work on a live server that may fail with the client's exceptions. */
@@ -58,7 +64,7 @@ public final class ServerOptions {
   }
 
   Connection connect(Session session) {
-    return Servers.connect(server, creds == null ? null : session.resolve(creds), user,
+    return Servers.connect(server, creds == null ? null : session.resolve(creds.toString()), user,
         user == null ? null : System.getenv("NATS_PASSWORD"));
   }
 }

@@ -1,10 +1,8 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.args.Parsed;
-import dev.kvorstream.args.Syntax;
 import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.log.Folder;
 import dev.kvorstream.problem.ExitCode;
-import dev.kvorstream.problem.KvException;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
 import dev.kvorstream.site.SiteBuilder;
@@ -12,31 +10,43 @@ import dev.kvorstream.site.SiteWriter;
 import dev.kvorstream.write.Publisher;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
+/** {@code site}: the decision log as a static HTML site. */
 final class SiteCommand implements Command {
 
-  static final Syntax SYNTAX = FolderOptions.declare(Syntax.command("site",
-      "Renders the decisions folder as a static HTML site.",
-      "Rewrites only changed files; removes only files it wrote itself and nobody changed.")
-      .option("--out", "DIR", "The folder to write the site into (default: site.out in kv-or-stream.yaml).")
-      .flag("--force", "Replace files in DIR that the site did not write or that were changed."));
+  private final FolderOptions.Specs shared = new FolderOptions.Specs(FolderOptions.Use.TEMPLATES,
+      FolderOptions.Use.STYLE, FolderOptions.Use.INFER);
+  private final OptionSpec outDir = Grammar.value("--out", "DIR", Path.class,
+      "The folder to write the site into (default: site.out in kv-or-stream.yaml).");
+  private final OptionSpec forced = Grammar.flag("--force",
+      "Replace files in DIR that the site did not write or that were changed.");
+
+  record Options(FolderOptions folder, Path out, boolean force) {}
 
   @Override
-  public int run(Parsed args, Session session) {
-    FolderOptions options = FolderOptions.of(args);
-    String out = args.value("--out");
-    boolean force = args.has("--force");
-    Timing timing = new Timing(session.err());
-    DecisionLog log = options.usableLog(session, timing);
+  public CommandSpec spec() {
+    return shared.addTo(Grammar.command("site",
+        "Renders the decisions folder as a static HTML site.",
+        "Rewrites only changed files; removes only files it wrote itself and nobody changed.")
+        .addOption(outDir).addOption(forced));
+  }
+
+  @Override
+  public int run(Session session) {
+    Options o = new Options(shared.options(), outDir.getValue(), forced.getValue());
+    Workspace ws = Workspace.open(session, o.folder());
+    boolean force = o.force();
+    String out = o.out() == null ? ws.config().siteOut() : o.out().toString();
     if (out == null) {
-      out = options.config(session).siteOut();
-      if (out == null) {
-        throw KvException.usage("site needs --out DIR (or site: {out: DIR} in kv-or-stream.yaml)");
-      }
+      throw new UsageException("site needs --out DIR (or site: {out: DIR} in kv-or-stream.yaml)");
     }
-    Templates templates = options.templates(session);
-    Renderer renderer = options.renderer(templates);
-    SiteBuilder builder = new SiteBuilder(templates, renderer, options.heuristic().catalogue());
+    Timing timing = new Timing(session.err());
+    DecisionLog log = ws.usableLog(timing);
+    Templates templates = ws.templates();
+    Renderer renderer = ws.renderer(templates);
+    SiteBuilder builder = new SiteBuilder(templates, renderer, ws.heuristic().catalogue());
     // ADRs that generate wrote from the same inputs are read, not rendered again.
     SiteBuilder.Output files = builder.plan(log, new Publisher(log.folder().dir())::upToDateText);
     timing.phase("plan");
@@ -48,7 +58,7 @@ final class SiteCommand implements Command {
     int removed = 0;
     int kept = 0;
     for (SiteWriter.Change c : changes) {
-      String path = dev.kvorstream.log.Folder.displayPath(out, c.file());
+      String path = Folder.displayPath(out, c.file());
       switch (c.action()) {
         case CREATED, UPDATED -> written++;
         case UNCHANGED -> unchanged++;
@@ -66,7 +76,7 @@ final class SiteCommand implements Command {
     }
     session.out().println("site: " + written + " written, " + unchanged + " unchanged, " + removed
         + " removed" + (kept > 0 ? ", " + kept + " left as they are" : "") + "; open "
-        + dev.kvorstream.log.Folder.displayPath(out, "index.html"));
+        + Folder.displayPath(out, "index.html"));
     return kept > 0 ? ExitCode.FINDINGS : ExitCode.OK;
   }
 }

@@ -1,36 +1,51 @@
 package dev.kvorstream.cli;
 
-import dev.kvorstream.args.Parsed;
-import dev.kvorstream.args.Syntax;
+import dev.kvorstream.log.Folder;
 import dev.kvorstream.mcp.Skill;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.KvException;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code skill}: prints the agent skill, or installs it where agents look for skills. */
 final class SkillCommand implements Command {
 
-  static final Syntax SYNTAX = Syntax.command("skill",
-      "Prints the agent skill (SKILL.md) that decides with kv-or-stream, or installs it.")
-      .flag("--install", "Write it to " + Skill.DEFAULT_FOLDER + "/" + Skill.FILE + " instead of printing it.")
-      .option("--into", "DIR", "With --install: the skills folder (default: " + Skill.DEFAULT_FOLDER + ").")
-      .flag("--force", "With --install: replace a SKILL.md there that differs.");
+  private final OptionSpec install = Grammar.flag("--install",
+      "Write it to " + Skill.DEFAULT_FOLDER + "/" + Skill.FILE + " instead of printing it.");
+  private final OptionSpec into = Grammar.value("--into", "DIR", String.class,
+      "With --install: the skills folder (default: " + Skill.DEFAULT_FOLDER + ").");
+  private final OptionSpec force = Grammar.flag("--force", "With --install: replace a SKILL.md there that differs.");
+
+  /** What to do: print, or install into a skills folder. */
+  record Options(boolean install, String into, boolean force) {
+    Options {
+      if (!install && (into != null || force)) {
+        throw new UsageException("--into and --force go with --install");
+      }
+      into = into == null ? Skill.DEFAULT_FOLDER : into;
+    }
+  }
 
   @Override
-  public int run(Parsed args, Session session) {
-    if (!args.has("--install")) {
-      if (args.has("--into") || args.has("--force")) {
-        throw KvException.usage("--into and --force go with --install");
-      }
+  public CommandSpec spec() {
+    return Grammar.command("skill",
+        "Prints the agent skill (SKILL.md) that decides with kv-or-stream, or installs it.")
+        .addOption(install).addOption(into).addOption(force).addOption(Grammar.help());
+  }
+
+  @Override
+  public int run(Session session) {
+    Options o = new Options(install.getValue(), into.getValue(), force.getValue());
+    if (!o.install()) {
       session.out().print(Skill.text());
       return ExitCode.OK;
     }
-    String into = args.value("--into", Skill.DEFAULT_FOLDER);
-    Path folder = session.resolve(into);
-    String shown = dev.kvorstream.log.Folder.displayPath(into, Skill.FILE);
+    Path folder = session.resolve(o.into());
+    String shown = Folder.displayPath(o.into(), Skill.FILE);
     try {
-      switch (Skill.install(folder, args.has("--force"))) {
+      switch (Skill.install(folder, o.force())) {
         case CREATED -> session.out().println("created " + shown);
         case UPDATED -> session.out().println("updated " + shown);
         case UNCHANGED -> session.out().println(shown + " is up to date");

@@ -1,6 +1,7 @@
 package dev.kvorstream.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 
 /**
  * Phase timings for profiling, printed to stderr when the system property
@@ -13,7 +14,7 @@ final class Timing {
   private final boolean on = System.getProperty("kvorstream.timing") != null;
   private long last = System.nanoTime();
   private static final long STARTED = ProcessHandle.current().info().startInstant()
-      .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
+      .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
 
   Timing(PrintWriter err) {
     this.err = err;
@@ -22,7 +23,7 @@ final class Timing {
   void phase(String name) {
     long now = System.nanoTime();
     if (on) {
-      err.printf("timing: %-10s %6d ms  (%d ms since the process started)%n", name,
+      err.printf(java.util.Locale.ROOT, "timing: %-10s %6d ms  (%d ms since the process started)%n", name,
           (now - last) / 1_000_000, System.currentTimeMillis() - STARTED);
     }
     last = now;

@@ -103,6 +103,8 @@ public final class DesignLoader {
         .setLabel(path)
         .setAllowDuplicateKeys(false)
         .setAllowRecursiveKeys(false)
+        // a list or map as a key reaches the checks below, which name its place
+        .setAllowNonScalarKeys(true)
         .setMaxAliasesForCollections(MAX_ALIASES)
         .setCodePointLimit(SourceText.MAX_BYTES)
         .setUseMarks(true)
@@ -201,7 +203,7 @@ public final class DesignLoader {
     }
   }
 
-  private static String syntaxMessage(MarkedYamlEngineException e) {
+  static String syntaxMessage(MarkedYamlEngineException e) {
     String problem = e.getProblem() == null ? "" : e.getProblem();
     if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
       return "tab character; YAML indents with spaces only";

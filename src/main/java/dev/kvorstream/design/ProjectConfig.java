@@ -3,10 +3,13 @@ package dev.kvorstream.design;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.problem.Position;
+import dev.kvorstream.problem.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -50,11 +53,12 @@ public record ProjectConfig(String dir, String style, String templates, String s
     }
     Node root0;
     try {
-      root0 = new Compose(LoadSettings.builder().setLabel(FILE).build()).composeString(text).orElse(null);
+      root0 = new Compose(LoadSettings.builder().setLabel(FILE).setAllowDuplicateKeys(false)
+          .setAllowNonScalarKeys(true).build()).composeString(text).orElse(null);
     } catch (MarkedYamlEngineException e) {
       Position at = e.getProblemMark().map(m -> Position.at(FILE, text, m.getLine() + 1, m.getColumn() + 1))
           .orElse(Position.ofFile(FILE));
-      throw KvException.badInput(Diagnostic.of(at, "YAML syntax: " + e.getProblem()));
+      throw KvException.badInput(Diagnostic.of(at, DesignLoader.syntaxMessage(e)));
     }
     if (root0 == null) {
       return NONE;
@@ -62,49 +66,76 @@ public record ProjectConfig(String dir, String style, String templates, String s
     if (!(root0 instanceof MappingNode map)) {
       throw KvException.badInput(Diagnostic.of(at(text, root0), FILE + " must be a map of settings"));
     }
+    // every problem of the file is collected and reported together, as for designs
+    Problems problems = new Problems();
     String dir = null;
     String style = null;
     String templates = null;
     String siteOut = null;
+    Set<String> seen = new HashSet<>();
     for (NodeTuple t : map.getValue()) {
-      String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : "";
       Node value = t.getValueNode();
+      String key = key(text, t.getKeyNode(), problems);
+      if (key == null) {
+        continue;
+      }
+      if (!seen.add(key)) {
+        problems.add(at(text, t.getKeyNode()), "duplicate key '" + key + "'; give each setting once");
+        continue;
+      }
       switch (key) {
-        case "dir" -> dir = scalar(text, value, key);
-        case "templates" -> templates = scalar(text, value, key);
+        case "dir" -> dir = scalar(text, value, key, problems);
+        case "templates" -> templates = scalar(text, value, key, problems);
         case "style" -> {
-          style = scalar(text, value, key);
-          if (!style.equals("nygard") && !style.equals("madr")) {
-            throw KvException.badInput(Diagnostic.of(at(text, value),
-                "unknown style '" + style + "'; expected nygard or madr"));
+          style = scalar(text, value, key, problems);
+          if (style != null && !style.equals("nygard") && !style.equals("madr")) {
+            problems.add(at(text, value), "unknown style '" + style + "'; expected nygard or madr"
+                + Suggest.hint(style, List.of("nygard", "madr")));
+            style = null;
           }
         }
         case "site" -> {
           if (!(value instanceof MappingNode site)) {
-            throw KvException.badInput(Diagnostic.of(at(text, value), "'site' must be a map, e.g. site: {out: public}"));
+            problems.add(at(text, value), "'site' must be a map, e.g. site: {out: public}");
+            continue;
           }
           for (NodeTuple s : site.getValue()) {
-            String k = s.getKeyNode() instanceof ScalarNode sk ? sk.getValue() : "";
-            if (!k.equals("out")) {
-              throw KvException.badInput(Diagnostic.of(at(text, s.getKeyNode()),
-                  "unknown key '" + k + "' in site; expected out"));
+            String k = key(text, s.getKeyNode(), problems);
+            if (k == null) {
+              continue;
             }
-            siteOut = scalar(text, s.getValueNode(), "site.out");
+            if (!k.equals("out")) {
+              problems.add(at(text, s.getKeyNode()), "unknown key '" + k + "' in site; expected out");
+              continue;
+            }
+            siteOut = scalar(text, s.getValueNode(), "site.out", problems);
           }
         }
-        default -> throw KvException.badInput(Diagnostic.of(at(text, t.getKeyNode()),
-            "unknown key '" + key + "' in " + FILE + Suggest.hint(key, KEYS) + "; expected one of "
-                + String.join(", ", KEYS)));
+        default -> problems.add(at(text, t.getKeyNode()),
+            "unknown key '" + key + "' in " + FILE + (Suggest.nearest(key, KEYS) != null
+                ? Suggest.hint(key, KEYS) : "; expected one of " + String.join(", ", KEYS)));
       }
     }
+    problems.throwIfAny();
     return new ProjectConfig(dir, style, templates, siteOut);
   }
 
-  private static String scalar(String text, Node node, String key) {
+  /** A key's word, or null (the problem recorded) when the key is a list, a map or empty. */
+  private static String key(String text, Node node, Problems problems) {
     if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
       return s.getValue();
     }
-    throw KvException.badInput(Diagnostic.of(at(text, node), "'" + key + "' must be text"));
+    problems.add(at(text, node), "keys must be words such as dir or style; found "
+        + DesignLoader.kind(node));
+    return null;
+  }
+
+  private static String scalar(String text, Node node, String key, Problems problems) {
+    if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
+      return s.getValue();
+    }
+    problems.add(at(text, node), "'" + key + "' must be text");
+    return null;
   }
 
   private static Position at(String text, Node node) {

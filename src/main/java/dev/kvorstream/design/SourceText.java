@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A design file's bytes as text: strict UTF-8 (an invalid byte is reported at its line and
- * column), a byte-order mark dropped, binary files and oversized files refused.
+ * column), a byte-order mark dropped, binary files, oversized files and text-reordering
+ * characters ({@link BidiControls}) refused.
  */
 public final class SourceText {
 
@@ -41,7 +42,7 @@ public final class SourceText {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       throw KvException.badInput(Diagnostic.of(at(path, bytes, in.position()),
-          String.format("invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
+          String.format(java.util.Locale.ROOT, "invalid UTF-8 (byte 0x%02X); save the file as UTF-8",
               bytes[in.position()] & 0xff)));
     }
     try {
@@ -51,7 +52,9 @@ public final class SourceText {
     }
     out.flip();
     String text = out.toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    BidiControls.refuse(path, text);
+    return text;
   }
 
   /** The line and column of byte {@code offset}, counting the valid text before it. */

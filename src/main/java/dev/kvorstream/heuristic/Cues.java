@@ -19,6 +19,9 @@ public final class Cues {
 
   private Cues() {}
 
+  /** What separates the words of a cue phrase (compiled once: there are hundreds of phrases). */
+  private static final java.util.regex.Pattern NOT_A_CUE_WORD = java.util.regex.Pattern.compile("[^a-z0-9*?]+");
+
   /** A cue phrase as written and its tokens. */
   public record Cue(String phrase, List<String> tokens, boolean anchored, boolean weak) {
     public Cue {
@@ -36,7 +39,7 @@ public final class Cues {
       }
       boolean anchored = text.startsWith("^");
       List<String> words = new ArrayList<>();
-      for (String part : text.toLowerCase(Locale.ROOT).split("[^a-z0-9*?]+")) {
+      for (String part : NOT_A_CUE_WORD.split(text.toLowerCase(Locale.ROOT))) {
         if (!part.isEmpty()) {
           words.add(part);
         }

@@ -9,6 +9,7 @@ import dev.kvorstream.problem.Position;
 import dev.kvorstream.problem.Problems;
 import dev.kvorstream.write.Marker;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,41 @@ public record Folder(
   public String displayPath(String fileName) {
     return displayPath(display, fileName);
   }
+
+  /**
+   * Whether the folder holds a decision log: a design, an ADR, or an index that
+   * kv-or-stream wrote. A folder with none of them (a copy of {@code docs/}, a source folder,
+   * an empty folder) is not one, and a command that writes refuses it.
+   */
+  public boolean isDecisionLog() {
+    if (!designs.isEmpty() || !adrsOnDisk.isEmpty()) {
+      return true;
+    }
+    Path index = dir.resolve(INDEX);
+    try {
+      return Files.isRegularFile(index)
+          && INDEX_SOURCE.equals(Marker.source(Files.readString(index, StandardCharsets.UTF_8)));
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The folder, when it holds a decision log.
+   *
+   * @throws KvException exit 2 when it does not, so that nothing is written into it
+   */
+  public Folder requireDecisionLog() {
+    if (!isDecisionLog()) {
+      throw KvException.usage(display + ": not a decision log (no designs, no ADRs, no index"
+          + " written by kv-or-stream); start one with kv-or-stream new");
+    }
+    return this;
+  }
+
+  /** The index's file name, and the source its marker names. */
+  private static final String INDEX = "README.md";
+  private static final String INDEX_SOURCE = "NNNN-*.yaml";
 
   /**
    * Reads the folder.

@@ -1,5 +1,7 @@
 package dev.kvorstream.mcp;
 
+import dev.kvorstream.design.BidiControls;
+import dev.kvorstream.problem.Diagnostic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,11 @@ final class Arguments {
     }
     if (!(value instanceof String s)) {
       problem(field, "must be text, found " + kind(value));
+      return null;
+    }
+    List<Diagnostic> bidi = BidiControls.find(field, s);
+    if (!bidi.isEmpty()) {
+      problem(field, bidi.get(0).message());
       return null;
     }
     return s;

@@ -10,6 +10,7 @@ import dev.kvorstream.nats.Specs;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.problem.KvException;
 import dev.kvorstream.render.Json;
+import dev.kvorstream.render.Checkup;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
@@ -228,31 +229,16 @@ public final class DecisionTools {
       result.put("problems", problems);
       return new Result(result, String.join("\n", problems) + "\n");
     }
-    List<String> problems = new ArrayList<>();
-    for (Diagnostic d : log.blocking()) {
-      problems.add(d.format());
-    }
-    for (Diagnostic d : log.advisories()) {
-      problems.add(d.format());
-    }
-    if (log.blocking().isEmpty()) {
-      Publisher publisher = new Publisher(log.folder().dir());
-      Renderer renderer = settings.renderer(settings.templateSet());
-      Map<String, String> files = renderer.render(log, publisher.upToDate(renderer.inputs(log)));
-      for (Publisher.Change c : publisher.check(files, log.folder().orphans())) {
-        problems.add(settings.path(c.file()) + ": error: " + Drift.describe(c.action()));
-      }
-    }
-    int count = log.entries().size();
+    Checkup found = Checkup.of(log, settings.renderer(settings.templateSet()), settings.loader());
     StringBuilder text = new StringBuilder();
-    problems.forEach(p -> text.append(p).append('\n'));
-    text.append(problems.isEmpty() ? "check: " + count + " decisions, no problems"
-        : "check: " + problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + count
-            + " decisions").append('\n');
+    found.problems().forEach(p -> text.append(p).append('\n'));
+    found.warnings().forEach(w -> text.append(w).append('\n'));
+    text.append(found.summary()).append('\n');
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("ok", problems.isEmpty());
-    result.put("decisions", count);
-    result.put("problems", problems);
+    result.put("ok", found.problems().isEmpty());
+    result.put("decisions", found.decisions());
+    result.put("problems", found.problems());
+    result.put("warnings", found.warnings());
     return new Result(result, text.toString());
   }
 

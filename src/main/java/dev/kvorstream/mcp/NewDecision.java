@@ -174,9 +174,7 @@ final class NewDecision {
       int number = Files.isDirectory(dir) ? Numbers.next(dir) : 1;
       DesignName name = input.title() == null ? null : DesignName.parse(String.format(java.util.Locale.ROOT,
           "%04d-%s.yaml", number, Slugs.of(input.title())));
-      Map<String, Object> model = new HashMap<>(input.model());
-      model.put("date", LocalDate.now(settings.clock()).toString());
-      String text = name == null ? null : templates.render("design.yaml.ftl", model);
+      String text = name == null ? null : render(templates, input);
       if (text != null) {
         problems.addAll(verify(text, name, input));
       }
@@ -198,6 +196,22 @@ final class NewDecision {
     } catch (IOException e) {
       throw KvException.failed("cannot write in " + settings.display() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The design text, from the template {@code new} uses. */
+  @SuppressWarnings("unchecked")
+  private String render(Templates templates, Input input) {
+    Map<String, Object> more = new HashMap<>(input.model());
+    Map<String, String> answers = (Map<String, String>) more.remove("answers");
+    Map<String, String> why = (Map<String, String>) more.remove("why");
+    Map<String, List<Integer>> links = new LinkedHashMap<>();
+    links.put("supersedes", input.supersedes());
+    links.put("related", input.related());
+    more.remove("title");
+    more.remove("supersedes");
+    more.remove("related");
+    return settings.renderer(templates).newDesign(input.title(), LocalDate.now(settings.clock()).toString(),
+        answers, why, links, more);
   }
 
   private static void links(DecisionLog log, String field, List<Integer> numbers, boolean supersede,

@@ -119,7 +119,7 @@ public final class Escapes {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20) {
-            out.append(String.format("\\x%02x", (int) c));
+            out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
           } else {
             out.append(c);
           }

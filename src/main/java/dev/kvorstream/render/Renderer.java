@@ -1,5 +1,6 @@
 package dev.kvorstream.render;
 
+import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.log.DecisionLog;
@@ -20,12 +21,6 @@ public final class Renderer {
   public static final String INDEX = "README.md";
   /** Up to this many decisions, the index shows the decision graph. */
   static final int GRAPH_IN_INDEX = 150;
-
-  /**
-   * Raise when Java code changes what an ADR says without a template or resource changing,
-   * so that ADRs rendered by an older build are rendered again.
-   */
-  static final int RENDER_EPOCH = 1;
 
   private final Templates templates;
   private final Catalogue catalogue;
@@ -60,22 +55,15 @@ public final class Renderer {
     return print;
   }
 
-  /** What every ADR's text depends on besides its own design: templates, data, settings. */
+  /**
+   * What every ADR's text depends on besides its own design: the tool (its version, its
+   * templates and data, {@link ToolPrint}), the user's templates, the settings.
+   */
   private String toolPrint(String style, boolean infer) {
-    StringBuilder all = new StringBuilder("epoch " + RENDER_EPOCH + "\nstyle " + style + "\ninfer " + infer + "\n");
+    StringBuilder all = new StringBuilder("tool " + ToolPrint.adrs() + "\nstyle " + style + "\ninfer " + infer + "\n");
     if (!templates.userPrint().isEmpty()) {
-      // every file of the user's folder: a template may import one the list below does not name
+      // every file of the user's folder: a template may import one no list names
       all.append("user templates ").append(templates.userPrint()).append('\n');
-    }
-    for (String name : List.of(adrTemplate, "lib/words.ftl", "lib/sections.ftl", "lib/nats.ftl")) {
-      all.append(name).append('\n').append(templates.raw(name)).append('\n');
-    }
-    for (String resource : List.of("/dev/kvorstream/heuristic/cues.yaml", "/dev/kvorstream/heuristic/cases.yaml")) {
-      try (var in = Renderer.class.getResourceAsStream(resource)) {
-        all.append(resource).append('\n').append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-      } catch (java.io.IOException | NullPointerException e) {
-        throw new IllegalStateException("missing resource " + resource, e);
-      }
     }
     return Marker.sha256(all.toString());
   }
@@ -198,11 +186,35 @@ public final class Renderer {
 
   /** The design file {@code new} writes. */
   public String newDesign(String title, String date, Map<String, String> answers, Map<String, String> why) {
+    return newDesign(title, date, answers, why, Map.of());
+  }
+
+  /**
+   * The design file {@code new} writes, with its links to earlier decisions by kind
+   * ({@code supersedes}, {@code amends}, {@code related}).
+   */
+  public String newDesign(String title, String date, Map<String, String> answers, Map<String, String> why,
+      Map<String, List<Integer>> links) {
+    return newDesign(title, date, answers, why, links, Map.of());
+  }
+
+  /**
+   * The same with more of the design's fields, as design.yaml.ftl names them: {@code context},
+   * and for the MCP tool new_decision {@code status}, {@code tags}, {@code flow},
+   * {@code caseId}. Answer words, test keys and the status must be checked before (they are
+   * written as they are); every text is quoted.
+   */
+  public String newDesign(String title, String date, Map<String, String> answers, Map<String, String> why,
+      Map<String, List<Integer>> links, Map<String, Object> more) {
+    BidiControls.refuse("<title>", title);
+    why.forEach((test, line) -> BidiControls.refuse("<why of " + test + ">", line));
     Map<String, Object> model = new HashMap<>();
     model.put("title", title);
     model.put("date", date);
     model.put("answers", answers);
     model.put("why", why);
+    model.put("links", links);
+    model.putAll(more);
     return templates.render("design.yaml.ftl", model);
   }
 

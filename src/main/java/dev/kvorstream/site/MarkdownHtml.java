@@ -2,9 +2,9 @@ package dev.kvorstream.site;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -21,6 +21,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * its own way), the generated-file marker
  * is dropped, links to other ADRs ({@code 0007-x.md}) point at their pages, and links to the
  * index's reference sections ({@code README.md#...}) at the same sections of the heuristic page.
+ * Code blocks can be reached and scrolled with the keyboard.
  */
 public final class MarkdownHtml {
 
@@ -31,14 +32,14 @@ public final class MarkdownHtml {
   private final Parser parser;
   private final HtmlRenderer renderer;
   /** HTML of each distinct section seen in this run: most ADRs share their long sections. */
-  private final java.util.concurrent.ConcurrentHashMap<String, String> sections =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> sections = new ConcurrentHashMap<>();
 
   public MarkdownHtml() {
-    List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+    List<Extension> extensions = List.of(TablesExtension.create(), HeadingIds.create());
     this.parser = Parser.builder().extensions(extensions).build();
     this.renderer = HtmlRenderer.builder().extensions(extensions)
-        .escapeHtml(true).sanitizeUrls(true).build();
+        .escapeHtml(true).sanitizeUrls(true).attributeProviderFactory(c -> MarkdownHtml::reachable)
+        .build();
   }
 
   /**
@@ -68,6 +69,20 @@ public final class MarkdownHtml {
       start = next + 1;
     }
     return html.toString();
+  }
+
+  /**
+   * A code block scrolls sideways when its lines are wider than the page: it takes the
+   * keyboard focus and is a named group, so it can be scrolled without a mouse and a
+   * screen reader says what it is.
+   */
+  private static void reachable(Node node, String tag, Map<String, String> attributes) {
+    if (tag.equals("pre")) {
+      String info = node instanceof FencedCodeBlock f && f.getInfo() != null ? f.getInfo().strip() : "";
+      attributes.put("tabindex", "0");
+      attributes.put("role", "group");
+      attributes.put("aria-label", info.isEmpty() ? "Code" : "Code: " + info.split("\\s+")[0]);
+    }
   }
 
   private String renderDocument(String markdown, Map<String, String> pages) {

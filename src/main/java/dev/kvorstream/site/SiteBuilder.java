@@ -6,17 +6,23 @@ import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.log.DecisionLog;
 import dev.kvorstream.log.Entry;
 import dev.kvorstream.log.LinkKind;
+import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.render.Templates;
+import dev.kvorstream.render.ToolPrint;
 import dev.kvorstream.render.Views;
+import dev.kvorstream.write.Marker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Builds every file of the site from the decision log: a page per decision (named after
@@ -69,18 +75,50 @@ public final class SiteBuilder {
   public record Output(List<String> names, Function<String, String> content,
       Function<String, String> inputs) {}
 
+  /** One problem of the decisions folder as a page shows it: where, what, the line and a caret. */
+  public record Problem(String where, String message, String excerpt) {
+
+    /** A diagnostic as a page shows it. */
+    public static Problem of(Diagnostic d) {
+      String full = d.format();
+      String headline = d.headline();
+      String excerpt = full.length() > headline.length() ? full.substring(headline.length() + 1) : null;
+      return new Problem(d.position().label(), d.message(), excerpt);
+    }
+  }
+
+  /**
+   * What a live preview adds to every page: its reload script ({@value #LIVE}, then part of
+   * the files) and the problems of the decisions folder, shown at the top of each page.
+   * {@link #NONE} for the written site, whose pages have neither.
+   */
+  public record Overlay(boolean live, List<Problem> problems) {
+    public static final Overlay NONE = new Overlay(false, List.of());
+
+    public Overlay {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** The site of a log, as {@code site} writes it. */
+  public Output plan(DecisionLog log, BinaryOperator<String> adrOnDisk) {
+    return plan(log, adrOnDisk, Overlay.NONE);
+  }
+
   /**
    * The site of a log.
    *
    * @param adrOnDisk given an ADR's file name and its input fingerprint, the text of the
    *     file on disk when it is intact and was rendered from those inputs (it is then what
    *     rendering would give), else null
+   * @param overlay what a live preview adds, or {@link Overlay#NONE}
    */
-  public Output plan(DecisionLog log, java.util.function.BinaryOperator<String> adrOnDisk) {
+  public Output plan(DecisionLog log, BinaryOperator<String> adrOnDisk,
+      Overlay overlay) {
     List<Entry> entries = log.entries();
     // each generated ADR's input fingerprint, computed once: a page's fingerprint and the
     // reading of its ADR both need it
-    Map<String, String> adrInputs = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, String> adrInputs = new ConcurrentHashMap<>();
     Function<Entry, String> adrInputsOf = e -> adrInputs.computeIfAbsent(e.adrFileName(),
         f -> renderer.inputs(e, log));
     Map<String, String> pageOf = new HashMap<>();
@@ -88,7 +126,7 @@ public final class SiteBuilder {
       pageOf.put(e.adrFileName(), page(e));
     }
     // What the index and each page show of every decision; the bodies come later, per page.
-    List<Page> pages = java.util.stream.IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
+    List<Page> pages = IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
       Entry e = entries.get(i);
       return page(e, log, e.generated() ? Views.adr(e, log, catalogue) : null,
           i == 0 ? null : link(entries.get(i - 1)),
@@ -104,17 +142,25 @@ public final class SiteBuilder {
     common.put("verdictCounts", counts(pages, true));
     common.put("statusCounts", counts(pages, false));
     common.put("cases", Views.cases(catalogue));
+    if (!overlay.equals(Overlay.NONE)) {
+      common.put("live", overlay.live());
+      common.put("problems", overlay.problems());
+    }
 
     List<String> names = new ArrayList<>();
     names.add(INDEX);
     names.add(HEURISTIC);
     pages.forEach(p -> names.add(p.page()));
     names.addAll(List.of(STYLE, SCRIPT, SEARCH));
+    if (overlay.live()) {
+      names.add(LIVE);
+    }
     // The built-in page templates show of other decisions only what a page's record holds
     // (neighbours, links); a template of the user's may show anything in the model, so with
     // one, every page also depends on all of it.
-    String shared = templates.userPrint().isEmpty() ? ""
-        : dev.kvorstream.write.Marker.sha256(common.toString());
+    String shared = (templates.userPrint().isEmpty() ? ""
+        : Marker.sha256(common.toString()))
+        + (overlay.equals(Overlay.NONE) ? "" : Marker.sha256(overlay.toString()));
     Function<String, String> inputs = name -> {
       Integer i = byPage.get(name);
       if (i == null) {
@@ -122,8 +168,8 @@ public final class SiteBuilder {
       }
       Entry e = entries.get(i);
       String adr = e.generated() ? adrInputsOf.apply(e)
-          : dev.kvorstream.write.Marker.sha256(String.valueOf(log.folder().adrsOnDisk().get(e.adrFileName())));
-      return dev.kvorstream.write.Marker.sha256(sitePrint() + '\n' + shared + '\n' + adr + '\n' + pages.get(i))
+          : Marker.sha256(String.valueOf(log.folder().adrsOnDisk().get(e.adrFileName())));
+      return Marker.sha256(sitePrint() + '\n' + shared + '\n' + adr + '\n' + pages.get(i))
           .substring(0, 16);
     };
     return new Output(List.copyOf(names), name -> switch (name) {
@@ -132,6 +178,7 @@ public final class SiteBuilder {
       case STYLE -> templates.raw("site/style.css");
       case SCRIPT -> templates.raw("site/app.js");
       case SEARCH -> search(log);
+      case LIVE -> templates.raw("site/live.js");
       default -> {
         int i = byPage.get(name);
         Entry e = entries.get(i);
@@ -147,26 +194,20 @@ public final class SiteBuilder {
     }, inputs);
   }
 
-  /**
-   * Raised by the developers when Java code changes what a decision page shows from the
-   * same inputs (the page fingerprint cannot see code).
-   */
-  static final int SITE_EPOCH = 1;
-
   private volatile String sitePrint;
 
   /** What every decision page depends on besides its decision: the site's templates. */
   private String sitePrint() {
     String print = sitePrint;
     if (print == null) {
-      StringBuilder all = new StringBuilder("site epoch " + SITE_EPOCH + "\n");
+      StringBuilder all = new StringBuilder("tool " + ToolPrint.site() + "\n");
       if (!templates.userPrint().isEmpty()) {
         all.append("user templates ").append(templates.userPrint()).append('\n');
       }
       for (String name : List.of("site/layout.ftlh", "site/decision.ftlh")) {
         all.append(name).append('\n').append(templates.raw(name)).append('\n');
       }
-      print = dev.kvorstream.write.Marker.sha256(all.toString());
+      print = Marker.sha256(all.toString());
       sitePrint = print;
     }
     return print;
@@ -177,6 +218,8 @@ public final class SiteBuilder {
   private static final String STYLE = "style.css";
   private static final String SCRIPT = "app.js";
   private static final String SEARCH = "search-index.js";
+  /** The live preview's reload script; never written by {@code site}. */
+  public static final String LIVE = "live.js";
 
   /** The search data: each page's words, as a script that sets window.KV_SEARCH. */
   private static String search(DecisionLog log) {

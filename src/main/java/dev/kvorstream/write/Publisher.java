@@ -2,13 +2,9 @@ package dev.kvorstream.write;
 
 import dev.kvorstream.problem.KvException;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +13,8 @@ import java.util.Map;
  * Puts rendered files into a folder, or compares them with it ({@code --check}). A file on
  * disk that was edited or written by hand is left as it is and reported, unless forced;
  * forced, the hand-made version is kept beside the new one as {@code NAME.orig}. One
- * publisher at a time per folder: a lock file keeps a second run out.
+ * publisher at a time per folder: a lock file keeps a second run out while one writes, and
+ * is removed when it is done.
  */
 public final class Publisher {
 
@@ -42,23 +39,12 @@ public final class Publisher {
    * longer produced ({@code stale}).
    */
   public List<Change> publish(Map<String, String> files, List<String> stale, boolean force) {
-    try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE)) {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
+    try (FolderLock lock = FolderLock.tryAcquire(dir, LOCK)) {
       if (lock == null) {
         throw KvException.failed("another kv-or-stream run is writing to this folder (it holds "
             + LOCK + "); wait for it to finish and run again", null);
       }
-      try {
-        return publishLocked(files, stale, force);
-      } finally {
-        lock.release();
-      }
+      return publishLocked(files, stale, force);
     } catch (IOException e) {
       throw KvException.failed("cannot write in " + dir + ": " + e.getMessage(), e);
     }

@@ -5,11 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that a crash at any moment leaves it old or new, never half-written: the
@@ -35,10 +39,26 @@ public final class SafeFiles {
       return Outcome.UNCHANGED;
     }
     Path dir = target.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Set<PosixFilePermission> mode = exists ? permissions(target) : null;
+    Path temp = null;
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      FileChannel opened = null;
+      while (opened == null) {
+        // Not Files.createTempFile: it makes the file 0600 whatever the umask. Created
+        // plainly, the file gets the mode the umask gives, as any other program's would.
+        temp = dir.resolve("." + target.getFileName() + "."
+            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        try {
+          opened = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+          temp = null;
+        }
+      }
+      try (FileChannel channel = opened) {
+        if (mode != null) {
+          // a replaced file keeps the mode it had
+          Files.setPosixFilePermissions(temp, mode);
+        }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
@@ -51,9 +71,20 @@ public final class SafeFiles {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
-      Files.deleteIfExists(temp);
+      if (temp != null) {
+        Files.deleteIfExists(temp);
+      }
     }
     return exists ? Outcome.UPDATED : Outcome.CREATED;
+  }
+
+  /** The file's POSIX permissions, or null where the file system has none (Windows). */
+  private static Set<PosixFilePermission> permissions(Path file) throws IOException {
+    try {
+      return Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException e) {
+      return null;
+    }
   }
 
   /** Threads that write at once: most of a write's time is waiting for the disk. */

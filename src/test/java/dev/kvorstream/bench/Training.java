@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * (pom.xml, docs/performance.md): runs the everyday commands once, in one JVM, on a copy of
  * the designs in the bundled {@code decisions/} (without their ADRs, so that
  * everything is rendered) under {@code target/}, so that the JVM's list of loaded
- * classes covers what {@code decide}, {@code generate}, {@code check} and {@code site} load.
+ * classes covers what {@code decide}, {@code generate}, {@code check} and {@code site} load,
+ * with picocli's grammar, help and completion classes.
  * It writes only under the work folder it is given.
  *
  * <p>Usage: {@code Training DECISIONS WORK}
@@ -49,7 +50,10 @@ public final class Training {
         new String[] {"check", "--dir", d},
         new String[] {"list", "--dir", d},
         new String[] {"site", "--dir", d, "--out", site.toString()},
-        new String[] {"--help"});
+        new String[] {"--help"},
+        new String[] {"decide", "--help"},
+        new String[] {"completion", "bash"},
+        new String[] {"--version"});
     for (String[] run : runs) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();

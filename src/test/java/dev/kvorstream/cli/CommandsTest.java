@@ -59,8 +59,8 @@ class CommandsTest extends FolderTest {
         "\"verdict\": \"jetstream-stream\"", "\"decidedBy\": 1", "\"conflict\": false",
         "\"conflictingTests\": []",
         "{\"test\": 1, \"key\": \"restart\", \"answer\": \"resume\", \"vote\": \"jetstream-stream\", \"source\": \"given\"}",
-        "{\"test\": 3, \"key\": \"processing\", \"answer\": \"slow\", \"vote\": \"jetstream-stream\", \"source\": \"inferred\", \"cue\": \"external\"}",
-        "{\"test\": 4, \"key\": \"nature\", \"answer\": \"request\", \"vote\": \"jetstream-stream\", \"source\": \"inferred\", \"cue\": \"requests\"}",
+        "{\"test\": 3, \"key\": \"processing\", \"answer\": \"slow\", \"vote\": \"jetstream-stream\", \"source\": \"inferred\", \"cue\": \"execution, requests\"}",
+        "{\"test\": 4, \"key\": \"nature\", \"answer\": \"request\", \"vote\": \"jetstream-stream\", \"source\": \"inferred\", \"cue\": \"execution, requests\"}",
         "\"nearestCase\": {\"id\": \"tool-execution-request\", \"primitive\": \"jetstream-stream\", \"agrees\": true",
         "\"parts\": []");
     assertThat(Files.list(decisions).count()).as("decide writes nothing").isEqualTo(1);
@@ -95,7 +95,8 @@ class CommandsTest extends FolderTest {
   void noInferLeavesOmittedAnswersUnknown() throws IOException {
     design("0001-tool-calls.yaml", TOOL_CALLS);
     Cli.Result r = Cli.run(work, "decide", "--no-infer", "--format", "json", "decisions/0001-tool-calls.yaml");
-    assertThat(r.out()).doesNotContain("inferred");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"source\": \"unknown\"").doesNotContain("inferred");
   }
 
   @Test

@@ -49,11 +49,23 @@ class LauncherIT {
     Path jar = Path.of("target/kv-or-stream.jar").toAbsolutePath();
     Process p = new ProcessBuilder("java", "-XX:SharedArchiveFile=target/kv-or-stream.jsa", "-Xshare:on",
         "-Xlog:class+load=info", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
-        "decide", "decisions/0006-tool-execution-requests.yaml").redirectErrorStream(true).start();
+        "decide", "--format", "json", "decisions/0006-tool-execution-requests.yaml").redirectErrorStream(true).start();
     List<String> loads = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-        .filter(l -> l.contains("dev.kvorstream.") && l.contains(" source: ")).toList();
+        .filter(l -> (l.contains("] dev.kvorstream.") || l.contains("] picocli.")) && l.contains(" source: "))
+        .filter(l -> !l.contains("$$Lambda$")).toList();
     assertThat(p.waitFor()).isZero();
-    assertThat(loads).isNotEmpty();
+    assertThat(loads).anyMatch(l -> l.contains("] picocli.CommandLine "));
+    assertThat(loads).anyMatch(l -> l.contains("] dev.kvorstream.cli.DecideCommand "));
     assertThat(loads).allMatch(l -> l.contains("shared objects file"), "loaded from the archive");
+  }
+
+  @Test
+  void mavenAsTheReadmeRunsItPrintsNoTerminalCodes() throws IOException, InterruptedException {
+    // the README's build line is quiet Maven; Debian's Maven wrote ESC[0m resets on exit
+    // until .mvn/jvm.config turned them off. validate starts and stops Maven the same way.
+    Process p = new ProcessBuilder("mvn", "-B", "-q", "-o", "validate").redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).as(new String(out, StandardCharsets.UTF_8)).isZero();
+    assertThat(new String(out, StandardCharsets.UTF_8)).doesNotContain("\u001b").isEmpty();
   }
 }

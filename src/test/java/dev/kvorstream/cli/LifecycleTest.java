@@ -163,7 +163,7 @@ class LifecycleTest extends FolderTest {
 
     Cli.Result bash = Cli.run(work, "completion", "bash");
     assertThat(bash.out()).contains("complete -F", "generate", "renumber");
-    assertThat(Cli.run(work, "completion", "zsh").out()).startsWith("autoload -U +X compinit");
+    assertThat(Cli.run(work, "completion", "zsh").out()).contains("ZSH_VERSION", "bashcompinit");
 
     Cli.Result created = Cli.run(work, "new", "Schema please");
     assertThat(read("0003-schema-please.yaml")).startsWith("# yaml-language-server: $schema=design.schema.json\n");
@@ -181,5 +181,88 @@ class LifecycleTest extends FolderTest {
     assertThat(yaml).contains("  restart: reprocess\n", "  delivery: fan-out\n", "  # processing:\n",
         "  nature: fact\n", "why:\n  restart: \"the state is rebuilt on restart\"\n");
     assertThat(Cli.run(work, "decide", "decisions/0001-entity-state.yaml").code()).isZero();
+  }
+
+  @Test
+  void newLinksTheNewDesignAndMarksTheSupersededOneInPlace() throws IOException {
+    String old = "# the first try\ntitle: Old way\nstatus: accepted   # since March\nanswers: {restart: resume}\n";
+    design("0001-old.yaml", old);
+    design("0002-base.yaml", "title: Base\nstatus: accepted\nanswers: {restart: reprocess}\n");
+    design("0003-other.yaml", "title: Other\nstatus: accepted\nanswers: {restart: reprocess}\n");
+    Cli.Result r = Cli.run(work, "new", "New way", "--supersedes", "1", "--amends=2", "--related", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("decisions/0004-new-way.yaml\n");
+    assertThat(r.err()).contains("decisions/0001-old.yaml: status accepted -> superseded (by 4)");
+    assertThat(read("0004-new-way.yaml")).contains("\nsupersedes: [1]\n", "\namends: [2]\n", "\nrelated: [3]\n");
+    assertThat(read("0001-old.yaml")).isEqualTo(old.replace("status: accepted", "status: superseded"));
+
+    Cli.Result generate = Cli.run(work, "generate");
+    assertThat(generate.code()).as(generate.err()).isZero();
+    Cli.Result check = Cli.run(work, "check");
+    assertThat(check.code()).as(check.err()).isZero();
+    assertThat(read("0001-old.md")).contains("Superseded by [4. New way](0004-new-way.md)");
+    assertThat(read("0003-other.md")).contains("[4. New way](0004-new-way.md)");
+
+    Cli.Result twice = Cli.run(work, "new", "Newer way", "--supersedes", "4", "--supersedes", "1", "--related", "2");
+    assertThat(twice.code()).as(twice.err()).isZero();
+    assertThat(read("0005-newer-way.yaml")).contains("\nsupersedes: [4, 1]\n", "\nrelated: [2]\n");
+    assertThat(read("0004-new-way.yaml")).contains("status: superseded");
+  }
+
+  @Test
+  void newWithALinkToNoDecisionWritesNothing() throws IOException {
+    String old = "title: Old way\nstatus: accepted\n";
+    design("0001-old.yaml", old);
+    Cli.Result r = Cli.run(work, "new", "New way", "--supersedes", "1", "--related", "9");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no decision numbered 9");
+    assertThat(read("0001-old.yaml")).isEqualTo(old);
+    try (var files = Files.list(decisions)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("0001-old.yaml");
+    }
+  }
+
+  @Test
+  void newWithATitleThatIsTakenNamesTheDecisionAndWritesNothingUnlessForced() throws IOException {
+    design("0001-orders.yaml", "title: Order events\nstatus: accepted\n");
+    Cli.Result r = Cli.run(work, "new", "order  EVENTS ");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("decisions/0001-orders.yaml already has the title", "--force");
+    assertThat(decisions.resolve("0002-order-events.yaml")).doesNotExist();
+    Cli.Result forced = Cli.run(work, "new", "Order events", "--force");
+    assertThat(forced.code()).as(forced.err()).isZero();
+    assertThat(decisions.resolve("0002-order-events.yaml")).exists();
+
+    design("0003-broken.yaml", "titel: Broken\n");
+    Cli.Result beside = Cli.run(work, "new", "Another path");
+    assertThat(beside.code()).as("a broken design does not stop new").isZero();
+    assertThat(beside.err()).contains("titles were not compared");
+    assertThat(decisions.resolve("0004-another-path.yaml")).exists();
+    assertThat(Cli.run(work, "new", "Linked", "--related", "1").code()).as("links need a readable folder").isEqualTo(2);
+  }
+
+  @Test
+  void newAskThatRunsOutOfInputWritesNothing() throws IOException {
+    Cli.Result r = Cli.runWithInput(work, "1\n\n2\n", "new", "Entity state", "--ask");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("before test 3 was answered; nothing written");
+    try (var files = Files.list(decisions)) {
+      assertThat(files).isEmpty();
+    }
+    Cli.Result elsewhere = Cli.runWithInput(work, "", "new", "Entity state", "--ask", "--dir", "fresh");
+    assertThat(elsewhere.code()).isEqualTo(2);
+    assertThat(work.resolve("fresh")).doesNotExist();
+  }
+
+  @Test
+  void acceptingAnAcceptedDecisionSaysSoAndChangesNothing() throws IOException {
+    design("0002-done.yaml", "title: Done\nstatus: accepted\n");
+    java.nio.file.attribute.FileTime then = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000L);
+    Files.setLastModifiedTime(decisions.resolve("0002-done.yaml"), then);
+    Cli.Result r = Cli.run(work, "accept", "2");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("decisions/0002-done.yaml: already accepted; nothing changed\n");
+    assertThat(Files.getLastModifiedTime(decisions.resolve("0002-done.yaml"))).isEqualTo(then);
+    assertThat(Cli.run(work, "status", "2", "accepted").out()).contains("already accepted");
   }
 }

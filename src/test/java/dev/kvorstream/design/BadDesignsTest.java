@@ -2,14 +2,10 @@ package dev.kvorstream.design;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.cli.Main;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.kvorstream.cli.Cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +30,9 @@ class BadDesignsTest {
   @org.junit.jupiter.api.Test
   void aHugeFileIsRefusedBeforeItIsParsed(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
     Files.writeString(tmp.resolve("huge.yaml"), "title: " + "x".repeat(2_000_000) + "\n");
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"decide", "huge.yaml"}, new PrintWriter(new StringWriter()),
-        new PrintWriter(err), new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), tmp);
-    assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).startsWith("huge.yaml: error: file is 2000008 bytes; a design may be at most 1048576 bytes");
+    Cli.Result r = Cli.run(tmp, "decide", "huge.yaml");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("huge.yaml: error: file is 2000008 bytes; a design may be at most 1048576 bytes");
   }
 
   @org.junit.jupiter.api.Test
@@ -54,16 +48,13 @@ class BadDesignsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void eachBadDesignGetsItsExitCodeAndPositionedMessage(String file, int exit, String firstLine) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"decide", file}, new PrintWriter(out), new PrintWriter(err),
-        new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), BAD.toAbsolutePath());
-    assertThat(code).isEqualTo(exit);
-    assertThat(out.toString()).isEmpty();
-    String[] lines = err.toString().split("\n");
+    Cli.Result r = Cli.run(BAD.toAbsolutePath(), "decide", file);
+    assertThat(r.code()).isEqualTo(exit);
+    assertThat(r.out()).isEmpty();
+    String[] lines = r.err().split("\n");
     assertThat(lines[0]).isEqualTo(firstLine);
     assertThat(lines[0]).matches("\\Q" + file + "\\E(:\\d+:\\d+)?: error: .+");
-    assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
     if (lines[0].matches("[^:]+:\\d+:\\d+: .*")) {
       int column = Integer.parseInt(lines[0].split(":")[2]);
       assertThat(lines).as("source line and caret").hasSizeGreaterThanOrEqualTo(3);

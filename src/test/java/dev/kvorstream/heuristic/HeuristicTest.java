@@ -116,17 +116,23 @@ class HeuristicTest {
 
   @Test
   void aLongerCueClaimsItsWordsBeforeAShorterOne() {
-    Evaluation e = heuristic.evaluate(Map.of(), "this must not be reprocessed after a restart", true, null);
-    assertThat(e.outcome(Question.RESTART).answer()).isEqualTo(Answer.RESUME);
-    assertThat(e.outcome(Question.RESTART).cue()).isEqualTo("not be reprocessed");
+    Cues.Index<Answer> index = new Cues.Index<>(List.of(
+        new Cues.Owned<>(Answer.RESUME, Cues.Cue.of("not be reprocessed")),
+        new Cues.Owned<>(Answer.REPROCESS, Cues.Cue.of("reprocess*"))));
+    List<Cues.Match<Answer>> found = index.select(Cues.tokens("this must not be reprocessed after a restart"));
+    assertThat(found).extracting(Cues.Match::owner).containsExactly(Answer.RESUME);
+    assertThat(found).extracting(m -> m.cue().phrase()).containsExactly("not be reprocessed");
   }
 
   @Test
   void cuesDoNotMatchAcrossSentences() {
     List<String> tokens = Cues.tokens("Send it. The state is kept");
     assertThat(tokens).containsExactly("send", "it", ".", "the", "state", "is", "kept");
-    Evaluation e = heuristic.evaluate(Map.of(), "It arrives every. Time it is fine", true, null);
-    assertThat(e.outcome(Question.DELIVERY).answer()).isEqualTo(Answer.FAN_OUT);
+    Cues.Index<Answer> index = new Cues.Index<>(List.of(
+        new Cues.Owned<>(Answer.FAN_OUT, Cues.Cue.of("every")),
+        new Cues.Owned<>(null, Cues.Cue.of("every time"))));
+    assertThat(index.select(Cues.tokens("It arrives every. Time it is fine")))
+        .extracting(Cues.Match::owner).containsExactly(Answer.FAN_OUT);
   }
 
   @Test

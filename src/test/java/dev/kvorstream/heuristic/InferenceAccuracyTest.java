@@ -2,102 +2,186 @@ package dev.kvorstream.heuristic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * Inference on descriptions it was not tuned on: a labelled set in
- * {@code src/test/resources/inference/labelled.yaml}. The figure is reported in
- * {@code docs/inference.md}.
+ * Inference alone (no given answers) on the labelled descriptions of
+ * {@code src/test/resources/inference/}: right, wrong (the other primitive, or a primitive
+ * where an expert could not tell) and undecided. The floors are regression floors at the
+ * figures measured when the model was trained; {@code docs/inference.md} reports them.
  */
 class InferenceAccuracyTest {
 
-  record Labelled(String text, Verdict verdict) {}
+  /** Right, wrong and undecided counts of one set. */
+  record Tally(int right, int wrong, int undecided) {
+    int size() {
+      return right + wrong + undecided;
+    }
 
-  static List<Labelled> labelled() throws Exception {
-    List<Labelled> all = new ArrayList<>(read("tuning-a.yaml"));
-    all.addAll(read("tuning-b.yaml"));
-    all.addAll(read("tuning-c.yaml"));
-    all.addAll(read("unseen.yaml"));
-    return all;
-  }
+    double rightShare() {
+      return 100.0 * right / size();
+    }
 
-  static List<Labelled> read(String name) throws Exception {
-    try (InputStream in = InferenceAccuracyTest.class.getResourceAsStream("/inference/" + name)) {
-      @SuppressWarnings("unchecked")
-      List<Map<String, String>> rows = (List<Map<String, String>>)
-          new Load(LoadSettings.builder().build()).loadFromInputStream(in);
-      List<Labelled> out = new ArrayList<>();
-      for (Map<String, String> row : rows) {
-        Verdict v = Optional.of(row.get("verdict")).map(id -> id.equals("kv-watch")
-            ? Verdict.KV_WATCH : Verdict.JETSTREAM_STREAM).get();
-        out.add(new Labelled(row.get("text"), v));
-      }
-      return out;
+    double wrongShare() {
+      return 100.0 * wrong / size();
+    }
+
+    Tally plus(Tally o) {
+      return new Tally(right + o.right, wrong + o.wrong, undecided + o.undecided);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "%d of %d right (%.1f%%), %d wrong (%.1f%%), %d undecided",
+          right, size(), rightShare(), wrong, wrongShare(), undecided);
     }
   }
 
+  static Tally tally(String name, List<InferenceData.Example> set, boolean print) {
+    Heuristic heuristic = Heuristic.standard();
+    int right = 0;
+    int wrong = 0;
+    int undecided = 0;
+    List<String> misses = new ArrayList<>();
+    for (InferenceData.Example e : set) {
+      Verdict v = heuristic.evaluate(Map.of(), e.text(), true, null).verdict();
+      if (v == e.verdict()) {
+        right++;
+      } else if (v == Verdict.UNDECIDED) {
+        undecided++;
+        misses.add("  undecided (" + e.verdict().id() + "): " + e.text());
+      } else {
+        wrong++;
+        misses.add("  WRONG " + v.id() + " (" + e.verdict().id() + "): " + e.text());
+      }
+    }
+    Tally t = new Tally(right, wrong, undecided);
+    if (print) {
+      System.out.println("inference on " + name + ": " + t);
+      misses.forEach(System.out::println);
+    }
+    return t;
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml"})
-  void eachLabelledSetHasAtLeastFortyDescriptionsOfBothKinds(String name) throws Exception {
-    List<Labelled> set = read(name);
+  @ValueSource(strings = {"tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml", "corpus.yaml", "written.yaml"})
+  void eachLabelledSetHasAtLeastFortyDescriptionsOfBothKinds(String name) {
+    List<InferenceData.Example> set = InferenceData.read(name);
     assertThat(set).hasSizeGreaterThanOrEqualTo(40);
-    assertThat(set).extracting(Labelled::verdict).contains(Verdict.KV_WATCH, Verdict.JETSTREAM_STREAM);
+    assertThat(set).extracting(InferenceData.Example::verdict).contains(Verdict.KV_WATCH, Verdict.JETSTREAM_STREAM);
+  }
+
+  @Test
+  void theCorpusHasThreeHundredDescriptionsAndAFifthIsHeldOut() {
+    List<InferenceData.Example> corpus = InferenceData.read(InferenceData.CORPUS);
+    assertThat(corpus).hasSizeGreaterThanOrEqualTo(300);
+    assertThat(InferenceData.heldOut()).hasSize(corpus.size() / InferenceData.HOLD_OUT_EVERY);
+    assertThat(InferenceData.training()).noneMatch(InferenceData.Example::heldOut);
   }
 
   /**
-   * Each set against its floor: the tuning sets (whose words the cues were tuned on) at 90%,
-   * the unseen set at the 85% it scored when it was measured blind, so it guards against
-   * regressions without pretending to more.
+   * The older sets (now training data) stay at or above the scores they had before the
+   * model: 100, 100, 97.5 and 85 percent right.
    */
   @ParameterizedTest
-  @CsvSource({"tuning-a.yaml, 90", "tuning-b.yaml, 90", "tuning-c.yaml, 90", "unseen.yaml, 85"})
-  void inferenceKeepsEachLabelledSetAtOrAboveItsFloor(String name, double floor) throws Exception {
-    assertThat(accuracy(name, read(name))).isGreaterThanOrEqualTo(floor);
+  @CsvSource({"tuning-a.yaml, 100", "tuning-b.yaml, 100", "tuning-c.yaml, 97.5", "unseen.yaml, 85", "written.yaml, 95"})
+  void theOlderSetsKeepTheirScores(String name, double floor) {
+    assertThat(tally(name, InferenceData.read(name), true).rightShare()).isGreaterThanOrEqualTo(floor);
   }
 
   @Test
-  void inferenceGetsAtLeastNinetyPercentOfAllLabelledDescriptionsRight() throws Exception {
-    assertThat(accuracy("all sets", labelled())).isGreaterThanOrEqualTo(90.0);
+  void theCorpusPartItWasTrainedOnIsRightAndRarelyWrong() {
+    List<InferenceData.Example> trained = InferenceData.read(InferenceData.CORPUS).stream()
+        .filter(e -> !e.heldOut()).toList();
+    Tally t = tally("the corpus, trained part", trained, true);
+    assertThat(t.rightShare()).isGreaterThanOrEqualTo(FLOOR_TRAINED_RIGHT);
+    assertThat(t.wrongShare()).isLessThanOrEqualTo(FLOOR_TRAINED_WRONG);
   }
 
-  private static double accuracy(String name, List<Labelled> set) {
-    Heuristic heuristic = Heuristic.standard();
-    int right = 0;
-    List<String> wrong = new ArrayList<>();
-    for (Labelled l : set) {
-      Evaluation e = heuristic.evaluate(Map.of(), l.text(), true, null);
-      if (e.verdict() == l.verdict()) {
-        right++;
-      } else {
-        wrong.add(e.verdict().id() + " for: " + l.text());
-      }
+  /** The held-out part, never trained on: its measured figures are the floors. */
+  @Test
+  void theHeldOutPartStaysAtItsMeasuredFigures() {
+    Tally t = tally("the corpus, held-out part", InferenceData.heldOut(), true);
+    breakdown("style", InferenceData.Example::style);
+    breakdown("domain", InferenceData.Example::domain);
+    assertThat(t.rightShare()).isGreaterThanOrEqualTo(FLOOR_HELD_OUT_RIGHT);
+    assertThat(t.wrongShare()).isLessThanOrEqualTo(FLOOR_HELD_OUT_WRONG);
+  }
+
+  /**
+   * The independent set (written apart from the corpus by someone who never saw the model)
+   * was measured once, after the merge; its figures are its floors. The issue's goal is 95%
+   * right and at most 2.5% wrong: the wrong share meets it, the right share does not yet.
+   */
+  @Test
+  void theIndependentSetStaysAtItsMeasuredFigures() {
+    Tally t = tally("independent.yaml", InferenceData.read("independent.yaml"), true);
+    assertThat(t.rightShare()).isGreaterThanOrEqualTo(FLOOR_INDEPENDENT_RIGHT);
+    assertThat(t.wrongShare()).isLessThanOrEqualTo(FLOOR_INDEPENDENT_WRONG);
+  }
+
+  static final double FLOOR_INDEPENDENT_RIGHT = 90;
+  static final double FLOOR_INDEPENDENT_WRONG = 1;
+
+  /** Measured 268 of 272 right (98.5%), 3 wrong (1.1%): the model fits what it was trained on. */
+  static final double FLOOR_TRAINED_RIGHT = 98;
+  static final double FLOOR_TRAINED_WRONG = 1.5;
+  /**
+   * Measured once, blind, with the first model: 62 of 68 right (91.2%), 5 wrong (7.4%), 1
+   * undecided; with the model as it is (after a change made for another reason, see
+   * docs/inference.md): 60 right (88.2%), 4 wrong (5.9%), 4 undecided.
+   */
+  static final double FLOOR_HELD_OUT_RIGHT = 88;
+  static final double FLOOR_HELD_OUT_WRONG = 6;
+
+  private static void breakdown(String what, Function<InferenceData.Example, String> key) {
+    Map<String, List<InferenceData.Example>> groups = new TreeMap<>();
+    for (InferenceData.Example e : InferenceData.heldOut()) {
+      groups.computeIfAbsent(key.apply(e), k -> new ArrayList<>()).add(e);
     }
-    double accuracy = 100.0 * right / set.size();
-    System.out.printf("inference accuracy on %s: %d of %d (%.1f%%)%n", name, right, set.size(), accuracy);
-    wrong.forEach(w -> System.out.println("  wrong: " + w));
-    return accuracy;
+    groups.forEach((k, list) -> System.out.println("  held out, " + what + " " + k + ": " + tally(k, list, false)));
   }
 
   @Test
-  void everyInferredAnswerNamesWordsThatAreInTheText() throws Exception {
+  void everyInferredAnswerNamesWordsThatAreInTheText() {
     Heuristic heuristic = Heuristic.standard();
-    for (Labelled l : labelled()) {
-      List<String> tokens = Cues.tokens(l.text());
-      for (Outcome o : heuristic.evaluate(Map.of(), l.text(), true, null).outcomes()) {
+    List<InferenceData.Example> all = new ArrayList<>(InferenceData.training());
+    for (InferenceData.Example e : all) {
+      String text = " " + String.join(" ", Cues.tokens(e.text())) + " ";
+      for (Outcome o : heuristic.evaluate(Map.of(), e.text(), true, null).outcomes()) {
         if (o.source() == Source.INFERRED) {
-          assertThat(String.join(" ", tokens)).contains(o.cue());
+          assertThat(o.cue().split(", ")).allSatisfy(phrase -> assertThat(text).contains(" " + phrase + " "));
         }
       }
     }
+  }
+
+  @Test
+  void anInferredAnswerNeverDisagreesWithTheVerdict() {
+    Heuristic heuristic = Heuristic.standard();
+    for (InferenceData.Example e : InferenceData.training()) {
+      Evaluation ev = heuristic.evaluate(Map.of(), e.text(), true, null);
+      assertThat(ev.conflict()).as(e.text()).isFalse();
+    }
+  }
+
+  @Test
+  void allTogetherTally() {
+    Tally all = new Tally(0, 0, 0);
+    for (String name : InferenceData.OLDER) {
+      all = all.plus(tally(name, InferenceData.read(name), false));
+    }
+    all = all.plus(tally("written", InferenceData.read(InferenceData.WRITTEN), false));
+    all = all.plus(tally("corpus", InferenceData.read(InferenceData.CORPUS), false));
+    System.out.println("inference on all labelled sets: " + all);
+    assertThat(all.rightShare()).isGreaterThanOrEqualTo(90);
   }
 }

@@ -83,7 +83,8 @@ class SkillTest {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> decided = JsonMapper.builder().build().readValue(runs.get(0).out(), Map.class);
-    assertThat(decided.get("tests")).asString().contains("source=unknown");
+    assertThat(decided.get("verdict")).isEqualTo("jetstream-stream");
+    assertThat(decided.get("tests")).asList().hasSize(4);
     assertThat(runs.get(1).out()).isEqualTo("decisions/0001-tool-execution-requests.yaml\n");
     String design = Files.readString(work.resolve("decisions/0001-tool-execution-requests.yaml"));
     assertThat(design).contains("  restart: resume\n", "  delivery: queue\n", "  processing: slow\n",

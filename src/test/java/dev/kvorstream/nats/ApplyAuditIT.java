@@ -2,15 +2,11 @@ package dev.kvorstream.nats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.cli.Main;
+import dev.kvorstream.cli.Cli;
+import java.nio.file.Path;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.api.StreamConfiguration;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,11 +39,8 @@ class ApplyAuditIT {
 
   /** A command that takes no server. */
   Run local(String... all) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(all, new PrintWriter(out), new PrintWriter(err),
-        new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
-    return new Run(code, out.toString(), err.toString());
+    Cli.Result r = Cli.run(all);
+    return new Run(r.code(), r.out(), r.err());
   }
 
   @Test
@@ -209,10 +202,8 @@ class ApplyAuditIT {
 
   @Test
   void aServerThatIsNotThereIsAClearFailure() {
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"audit", "--server", "nats://127.0.0.1:1"}, new PrintWriter(new StringWriter()),
-        new PrintWriter(err), new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
-    assertThat(code).isEqualTo(3);
-    assertThat(err.toString()).startsWith("kv-or-stream: error: cannot connect to nats://127.0.0.1:1");
+    Cli.Result r = Cli.run("audit", "--server", "nats://127.0.0.1:1");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).startsWith("kv-or-stream: error: cannot connect to nats://127.0.0.1:1");
   }
 }

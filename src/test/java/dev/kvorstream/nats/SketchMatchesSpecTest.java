@@ -67,7 +67,8 @@ class SketchMatchesSpecTest {
   @Test
   void everyCliLineAndJavaSnippetMatchesTheSpec() throws IOException {
     int checked = 0;
-    for (Entry e : log().entries()) {
+    List<Entry> entries = log().entries();
+    for (Entry e : entries) {
       String adr = Files.readString(Path.of("decisions").resolve(e.adrFileName()));
       List<String> lines = natsLines(adr);
       assertThat(e.specs()).isNotEmpty();
@@ -136,7 +137,7 @@ class SketchMatchesSpecTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(10);
+    assertThat(checked).as("at least one spec per decision").isGreaterThanOrEqualTo(entries.size()).isPositive();
   }
 
   @Test

@@ -2,17 +2,15 @@ package dev.kvorstream.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.cli.Main;
-import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.kvorstream.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,15 +52,7 @@ class SiteBrowserIT {
     assertThat(build(lifecycle.toString(), hostile)).isZero();
     Files.createDirectories(SCREENSHOTS);
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage",
-        "--user-data-dir=" + Files.createTempDirectory("kv-chrome"), "--window-size=1280,900");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
+    driver = Chromium.start();
   }
 
   @AfterAll
@@ -76,12 +63,9 @@ class SiteBrowserIT {
   }
 
   static int build(String dir, Path out) {
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"site", "--dir", dir, "--out", out.toString()},
-        new PrintWriter(new StringWriter()), new PrintWriter(err),
-        new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
-    assertThat(err.toString()).isEmpty();
-    return code;
+    Cli.Result r = Cli.run("site", "--dir", dir, "--out", out.toString());
+    assertThat(r.err()).isEmpty();
+    return r.code();
   }
 
   List<WebElement> visibleRows() {
@@ -168,6 +152,30 @@ class SiteBrowserIT {
     driver.get(hostile.resolve("0001-workflow-queue.html").toUri().toString());
     assertThat(driver.findElement(By.cssSelector(".banner")).getText())
         .contains("superseded by 2. Workflow runs, split into trigger and state");
+  }
+
+  @Test
+  void everyPageOfTheWrittenSitePassesAxeCoreOnADesktopAndAPhone() throws Exception {
+    List<Path> pages = new ArrayList<>();
+    for (Path dir : List.of(site, hostile)) {
+      try (var files = Files.list(dir)) {
+        files.filter(p -> p.toString().endsWith(".html")).sorted().forEach(pages::add);
+      }
+    }
+    assertThat(pages).hasSizeGreaterThan(12);
+    Map<String, List<String>> found = new TreeMap<>();
+    for (Dimension size : List.of(new Dimension(1280, 900), new Dimension(390, 844))) {
+      driver.manage().window().setSize(size);
+      for (Path page : pages) {
+        driver.get(page.toUri().toString());
+        List<String> violations = Axe.violations(driver);
+        if (!violations.isEmpty()) {
+          found.put(size.getWidth() + "px " + site.getParent().relativize(page), violations);
+        }
+      }
+    }
+    driver.manage().window().setSize(new Dimension(1280, 900));
+    assertThat(found).isEmpty();
   }
 
   @Test

@@ -2,14 +2,19 @@ package dev.kvorstream.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kvorstream.cli.Main;
-import java.io.ByteArrayInputStream;
+import dev.kvorstream.cli.Cli;
+import dev.kvorstream.design.DesignLoader;
+import dev.kvorstream.heuristic.Heuristic;
+import dev.kvorstream.log.Assessor;
+import dev.kvorstream.log.DecisionLog;
+import dev.kvorstream.log.Folder;
+import dev.kvorstream.render.Renderer;
+import dev.kvorstream.render.Templates;
+import dev.kvorstream.write.Publisher;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,17 +26,14 @@ class SiteTest {
   record Run(int code, String out, String err) {}
 
   Run site(String dir, Path out, String... more) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
     String[] args = new String[4 + more.length];
     args[0] = "site";
     args[1] = "--dir";
     args[2] = dir;
     args[3] = "--out=" + out;
     System.arraycopy(more, 0, args, 4, more.length);
-    int code = Main.run(args, new PrintWriter(o), new PrintWriter(e),
-        new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
-    return new Run(code, o.toString(), e.toString());
+    Cli.Result r = Cli.run(args);
+    return new Run(r.code(), r.out(), r.err());
   }
 
   @Test
@@ -143,26 +145,49 @@ class SiteTest {
 
   @Test
   void theSameDecisionsGiveTheSameSiteBytes() throws IOException {
+    // a real log: the lifecycle designs (links, every status, special characters, a
+    // hand-written ADR) and one more hand-written ADR with a table
+    Path folder = work.resolve("decisions");
+    Files.createDirectories(folder);
+    try (var files = Files.list(Path.of("src/test/resources/golden/lifecycle/input"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, folder.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(folder.resolve("0200-written-by-hand.md"),
+        "# 200. Written by hand\n\nDate: 2026-02-01\n\n## Status\n\nAccepted\n\n## Context\n\nA table:\n\n"
+            + "| a | b |\n| --- | --- |\n| 1 | 2 |\n");
     Path a = work.resolve("a");
     Path b = work.resolve("b/c");
-    site("decisions", a);
-    site("decisions", b);
-    for (Path f : Files.list(a).toList()) {
-      assertThat(Files.readAllBytes(b.resolve(f.getFileName()))).as(f.getFileName().toString())
-          .isEqualTo(Files.readAllBytes(f));
+    Run first = site(folder.toString(), a);
+    Run second = site(folder.toString(), b);
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(second.code()).as(second.err()).isZero();
+    List<String> names;
+    try (var files = Files.list(a)) {
+      names = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    try (var files = Files.list(b)) {
+      assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactlyElementsOf(names);
+    }
+    assertThat(names).contains("0200-written-by-hand.html", "0003-use-nats.html",
+        "0006-special-characters.html", "index.html", "search-index.js", SiteWriter.MANIFEST);
+    assertThat(names.stream().filter(n -> n.endsWith(".html"))).hasSize(9);
+    for (String name : names) {
+      assertThat(Files.readAllBytes(b.resolve(name))).as(name).isEqualTo(Files.readAllBytes(a.resolve(name)));
     }
   }
 
   @Test
   void pagesAreTheSameWhetherTheAdrsAreReadFromDiskOrRenderedAndAnEditedAdrIsNotUsed() throws IOException {
     // decisions/ holds its ADRs as generate wrote them: the site reads those
-    var heuristic = dev.kvorstream.heuristic.Heuristic.standard();
-    var log = dev.kvorstream.log.DecisionLog.build(dev.kvorstream.log.Folder.read(Path.of("decisions"),
-        "decisions", new dev.kvorstream.design.DesignLoader(heuristic.catalogue().ids())),
-        new dev.kvorstream.log.Assessor(heuristic, true));
-    var renderer = new dev.kvorstream.render.Renderer(dev.kvorstream.render.Templates.builtIn(),
+    var heuristic = Heuristic.standard();
+    var log = DecisionLog.build(Folder.read(Path.of("decisions"),
+        "decisions", new DesignLoader(heuristic.catalogue().ids())),
+        new Assessor(heuristic, true));
+    var renderer = new Renderer(Templates.builtIn(),
         heuristic.catalogue(), "nygard", true);
-    var publisher = new dev.kvorstream.write.Publisher(Path.of("decisions"));
+    var publisher = new Publisher(Path.of("decisions"));
     assertThat(publisher.upToDate(renderer.inputs(log))).hasSize(log.entries().size());
     assertThat(publisher.upToDateText("0001-entity-state-changes.md", renderer.inputs(log.entries().get(0), log)))
         .isEqualTo(Files.readString(Path.of("decisions/0001-entity-state-changes.md")));

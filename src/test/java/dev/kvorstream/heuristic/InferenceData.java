@@ -1,0 +1,105 @@
+package dev.kvorstream.heuristic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The labelled descriptions of {@code src/test/resources/inference/}: each a text, the verdict
+ * a NATS expert gives it ({@code undecided} where the text cannot tell), and where the corpus
+ * states them, the answers to the tests, its domain and its style.
+ *
+ * <p>The corpus {@code corpus.yaml} is split by position before anything was trained or
+ * looked at: every fifth entry (the 5th, 10th, ...) is held out, never trained on, and
+ * measured once at the end; the rest trains the model together with the four older sets.
+ */
+final class InferenceData {
+
+  /** The older sets, labelled with verdicts only; all of them train the model. */
+  static final List<String> OLDER = List.of("tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml");
+
+  /** Descriptions written for the model in the corpus's format; all of them train it. */
+  static final String WRITTEN = "written.yaml";
+
+  /** The corpus of descriptions with domains, styles and answers. */
+  static final String CORPUS = "corpus.yaml";
+
+  /** Every how many corpus entries one is held out. */
+  static final int HOLD_OUT_EVERY = 5;
+
+  record Example(String set, int index, String text, Verdict verdict, Map<Question, Answer> answers,
+      String domain, String style) {
+
+    /** Whether this example is held out from training. */
+    boolean heldOut() {
+      return set.equals(CORPUS) && index % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1;
+    }
+  }
+
+  private InferenceData() {}
+
+  /** Every example the model trains on, in a fixed order. */
+  static List<Example> training() {
+    List<Example> all = new ArrayList<>();
+    for (String name : OLDER) {
+      all.addAll(read(name));
+    }
+    all.addAll(read(WRITTEN));
+    for (Example e : read(CORPUS)) {
+      if (!e.heldOut()) {
+        all.add(e);
+      }
+    }
+    return all;
+  }
+
+  /** The held-out part of the corpus. */
+  static List<Example> heldOut() {
+    return read(CORPUS).stream().filter(Example::heldOut).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Example> read(String name) {
+    try (InputStream in = InferenceData.class.getResourceAsStream("/inference/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing labelled set " + name);
+      }
+      List<Map<String, Object>> rows = (List<Map<String, Object>>)
+          new Load(LoadSettings.builder().setLabel(name).build()).loadFromInputStream(in);
+      List<Example> out = new ArrayList<>();
+      for (Map<String, Object> row : rows) {
+        Map<Question, Answer> answers = new EnumMap<>(Question.class);
+        Map<String, Object> given = (Map<String, Object>) row.get("answers");
+        if (given != null) {
+          given.forEach((k, v) -> {
+            Question q = Question.byKey(k);
+            Answer a = q == null ? null : Answer.of(q, String.valueOf(v));
+            if (a == null) {
+              throw new IllegalStateException(name + ": bad answer " + k + ": " + v);
+            }
+            answers.put(q, a);
+          });
+        }
+        out.add(new Example(name, out.size(), (String) row.get("text"), verdict((String) row.get("verdict")),
+            answers, (String) row.getOrDefault("domain", "-"), (String) row.getOrDefault("style", "-")));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Verdict verdict(String id) {
+    return switch (id) {
+      case "kv-watch" -> Verdict.KV_WATCH;
+      case "jetstream-stream" -> Verdict.JETSTREAM_STREAM;
+      case "undecided" -> Verdict.UNDECIDED;
+      default -> throw new IllegalStateException("bad verdict " + id);
+    };
+  }
+}

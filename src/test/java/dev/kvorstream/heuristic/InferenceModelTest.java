@@ -1,0 +1,82 @@
+package dev.kvorstream.heuristic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stored model is what the trainer makes from the labelled descriptions: retraining gives
+ * the resource byte for byte. To retrain on purpose (after changing the labelled sets, the
+ * features or the word classes), run this test with {@code -Dretrain=true}: it writes
+ * {@code src/main/resources/dev/kvorstream/heuristic/model.tsv} instead of comparing.
+ */
+class InferenceModelTest {
+
+  @Test
+  void retrainingGivesTheStoredModelByteForByte() throws Exception {
+    String trained = new InferenceTrainer(InferenceData.training()).resource();
+    if (Boolean.getBoolean("retrain")) {
+      Files.writeString(InferenceTrainer.RESOURCE, trained, StandardCharsets.UTF_8);
+    }
+    String stored = Files.readString(InferenceTrainer.RESOURCE, StandardCharsets.UTF_8);
+    assertThat(trained).as("model.tsv is out of date: retrain with -Dretrain=true").isEqualTo(stored);
+  }
+
+  @Test
+  void theModelIsSmallAndParses() throws Exception {
+    String stored = Files.readString(InferenceTrainer.RESOURCE, StandardCharsets.UTF_8);
+    assertThat(stored.length()).isLessThan(200_000);
+    Model model = Model.parse(new BufferedReader(new StringReader(stored)));
+    assertThat(model.margin(Model.Target.VERDICT)).isPositive();
+  }
+
+  @Test
+  void theWordsThatWeighedMostAreNamedStrongestFirst() {
+    Heuristic heuristic = Heuristic.standard();
+    Evaluation e = heuristic.evaluate(Map.of(),
+        "The fraud score of each order, read by checkout before it captures the payment", true, null);
+    assertThat(e.verdict()).isEqualTo(Verdict.KV_WATCH);
+    Outcome decided = e.outcome(e.decidedBy());
+    assertThat(decided.cue()).contains("read by");
+  }
+
+  @Test
+  void theThreeExamplesOfTheIssue() {
+    Heuristic heuristic = Heuristic.standard();
+    assertThat(heuristic.evaluate(Map.of(),
+        "The fraud score of each order, read by checkout before it captures the payment", true, null).verdict())
+        .isEqualTo(Verdict.KV_WATCH);
+    assertThat(heuristic.evaluate(Map.of(),
+        "Order history of each customer, read by the support tool", true, null).verdict())
+        .isEqualTo(Verdict.KV_WATCH);
+    assertThat(heuristic.evaluate(Map.of(),
+        "Nightly reconciliation of PSP settlements against our ledger", true, null).verdict())
+        .isEqualTo(Verdict.JETSTREAM_STREAM);
+  }
+
+  @Test
+  void aTersePhraseAboutChangesStaysUndecidedWithEveryQuestionOpen() {
+    Evaluation e = Heuristic.standard().evaluate(Map.of(), "Patient appointment changes", true, null);
+    assertThat(e.verdict()).isEqualTo(Verdict.UNDECIDED);
+    assertThat(e.unanswered()).containsExactly(Question.values());
+  }
+
+  @Test
+  void negationAndSentenceOpeningsAreFeatures() {
+    List<String> names = Features.of(Cues.tokens("Charge the card. It must not run twice"), Map.of(), Map.of(), List.of())
+        .stream().map(Features.Found::name).toList();
+    assertThat(names).contains("f:charg", "f:it", "n:run", "n:twic", "b:the_card").doesNotContain("w:run");
+  }
+
+  @Test
+  void stemsMeetAcrossEndings() {
+    assertThat(List.of("charges", "charged", "charging", "charge").stream().map(Features::stem).distinct())
+        .containsExactly("charg");
+  }
+}

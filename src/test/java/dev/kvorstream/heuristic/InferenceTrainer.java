@@ -1,0 +1,345 @@
+package dev.kvorstream.heuristic;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Trains the inference model ({@code model.tsv}) from the labelled descriptions: one
+ * L2-regularised logistic regression per target (the verdict and each test), over the
+ * features of {@link Features}, by full-batch accelerated gradient descent from zero for a
+ * fixed number of steps, with {@link StrictMath} throughout, so the same data gives the same
+ * bytes on any machine. The abstention margins come from five-fold cross-validation on the
+ * training examples alone.
+ *
+ * <p>The test {@code InferenceModelTest} with {@code -Dretrain=true} rewrites the resource
+ * (see docs/inference.md). Run as a program with the test class path, {@code main} does the
+ * same; with {@code --cv [MARGIN]} it prints the cross-validated figures instead (and the
+ * texts out-of-fold wrong or undecided at MARGIN), for choosing settings without the
+ * held-out part.
+ */
+final class InferenceTrainer {
+
+  /** A feature kept in the model must occur in at least this many training texts. */
+  static final int MIN_COUNT = 2;
+  /** The L2 penalty on the weights (not on the bias). */
+  static final double LAMBDA = 0.0001;
+  /** Gradient steps per fit. */
+  static final int STEPS = 2000;
+  /** Folds of the cross-validation that sets the margins. */
+  static final int FOLDS = 5;
+  /** How many undecided verdicts one wrong verdict is as bad as, when the margin is chosen. */
+  static final double WRONG_COST = 5;
+  /** At most this share of the answered tests may be wrong beyond a test's margin. */
+  static final double TEST_WRONG = 0.05;
+  /** Weights below this (in size) are left out of the resource. */
+  static final double PRUNE = 0.002;
+
+  private static final int TARGETS = Model.Target.values().length;
+
+  /**
+   * The verdict label of a text that cannot be decided: trained toward a probability of one
+   * half, with {@link #UNDECIDED_WEIGHT} times the weight of another example, so the words of
+   * such texts ("changes", "events", "sync") learn to say little either way.
+   */
+  static final int UNDECIDED = 2;
+  static final double UNDECIDED_WEIGHT = 3;
+
+  /**
+   * A training example: its feature ids and its label per target (+1 KV side, -1 stream, 0
+   * none; for the verdict {@link #UNDECIDED} when a NATS expert could not tell).
+   */
+  record Row(int[] features, double scale, int[] labels, boolean vague) {}
+
+  private final List<String> vocabulary;
+  private final List<Row> rows;
+  private final List<InferenceData.Example> examples;
+
+  InferenceTrainer(List<InferenceData.Example> examples) {
+    this.examples = List.copyOf(examples);
+    Inference inference = new Inference(DataFiles.read("cues.yaml"), null);
+    List<List<Features.Found>> found = new ArrayList<>();
+    Map<String, Integer> counts = new TreeMap<>();
+    for (InferenceData.Example e : examples) {
+      List<Features.Found> f = inference.features(Cues.tokens(e.text()));
+      found.add(f);
+      for (Features.Found x : f) {
+        counts.merge(x.name(), 1, Integer::sum);
+      }
+    }
+    List<String> vocab = new ArrayList<>();
+    vocab.add(Model.BIAS);
+    counts.forEach((name, n) -> {
+      if (n >= MIN_COUNT) {
+        vocab.add(name);
+      }
+    });
+    vocabulary = List.copyOf(vocab);
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < vocabulary.size(); i++) {
+      ids.put(vocabulary.get(i), i);
+    }
+    rows = new ArrayList<>();
+    for (int i = 0; i < examples.size(); i++) {
+      List<Features.Found> f = found.get(i);
+      int[] fs = f.stream().map(x -> ids.get(x.name())).filter(x -> x != null).mapToInt(Integer::intValue).toArray();
+      rows.add(new Row(fs, Model.scale(f.size()), labels(examples.get(i)),
+          Inference.vague(Cues.tokens(examples.get(i).text()), f)));
+    }
+  }
+
+  static int[] labels(InferenceData.Example e) {
+    int[] y = new int[TARGETS];
+    y[0] = switch (e.verdict()) {
+      case KV_WATCH -> 1;
+      case JETSTREAM_STREAM -> -1;
+      default -> UNDECIDED;
+    };
+    for (Question q : Question.values()) {
+      Answer a = e.answers().get(q);
+      if (a != null) {
+        y[q.ordinal() + 1] = a == q.answers().get(0) ? 1 : -1;
+      }
+    }
+    return y;
+  }
+
+  /** Weights per target, indexed like the vocabulary. */
+  double[][] fit(List<Row> data) {
+    double[][] w = new double[TARGETS][];
+    for (int t = 0; t < TARGETS; t++) {
+      w[t] = fit(data, t);
+    }
+    return w;
+  }
+
+  private double[] fit(List<Row> data, int target) {
+    int d = vocabulary.size();
+    List<Row> labelled = data.stream().filter(r -> r.labels()[target] != 0).toList();
+    double[] w = new double[d];
+    double[] prev = new double[d];
+    double[] look = new double[d];
+    double[] grad = new double[d];
+    double step = 1.0;
+    int n = labelled.size();
+    for (int k = 1; k <= STEPS; k++) {
+      double momentum = (k - 1.0) / (k + 2.0);
+      for (int j = 0; j < d; j++) {
+        look[j] = w[j] + momentum * (w[j] - prev[j]);
+      }
+      Arrays.fill(grad, 0);
+      for (Row r : labelled) {
+        double z = look[0];
+        for (int f : r.features()) {
+          z += look[f] * r.scale();
+        }
+        int y = r.labels()[target];
+        double p = 1.0 / (1.0 + StrictMath.exp(-z));
+        double g = y == UNDECIDED ? UNDECIDED_WEIGHT * (p - 0.5) / n : (p - (y > 0 ? 1 : 0)) / n;
+        grad[0] += g;
+        for (int f : r.features()) {
+          grad[f] += g * r.scale();
+        }
+      }
+      for (int j = 1; j < d; j++) {
+        grad[j] += LAMBDA * look[j];
+      }
+      System.arraycopy(w, 0, prev, 0, d);
+      for (int j = 0; j < d; j++) {
+        w[j] = look[j] - step * grad[j];
+      }
+    }
+    return w;
+  }
+
+  static double score(double[] w, Row r) {
+    double z = w[0];
+    for (int f : r.features()) {
+      z += w[f] * r.scale();
+    }
+    return z;
+  }
+
+  /**
+   * Out-of-fold scores per target for every row (fold = position modulo {@link #FOLDS}), and
+   * as a last array the weight of each row's telling features toward its verdict score's side.
+   */
+  double[][] crossValidated() {
+    double[][] out = new double[TARGETS + 1][rows.size()];
+    for (int fold = 0; fold < FOLDS; fold++) {
+      List<Row> train = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        if (i % FOLDS != fold) {
+          train.add(rows.get(i));
+        }
+      }
+      double[][] w = fit(train);
+      for (int i = fold; i < rows.size(); i += FOLDS) {
+        for (int t = 0; t < TARGETS; t++) {
+          out[t][i] = score(w[t], rows.get(i));
+        }
+        out[TARGETS][i] = telling(w[0], rows.get(i), out[0][i] > 0);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The weight of a row's telling features (cue phrases, word classes, sentence openings)
+   * toward one side: what {@link Inference#decides} requires besides the margin.
+   */
+  double telling(double[] w, Row r, boolean kv) {
+    double sum = 0;
+    for (int f : r.features()) {
+      if (Features.telling(vocabulary.get(f)) && (w[f] > 0) == kv) {
+        sum += w[f] * r.scale();
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The margins. For the verdict: the one where the out-of-fold verdicts of the corpus
+   * examples (the older sets are easier: the cue phrases were tuned on them) cost least, a
+   * wrong one costing {@link #WRONG_COST} undecided ones; of equal costs, the largest margin.
+   * For a test: the smallest that keeps its wrong
+   * answers at most {@link #TEST_WRONG} of those it gives, counting only answers given with a
+   * verdict and agreeing with it (the way inference uses them).
+   */
+  double[] margins(double[][] cv) {
+    double[] m = new double[TARGETS];
+    double best = Double.MAX_VALUE;
+    for (int step = 0; step <= 500; step++) {
+      int[] c = verdictCounts(cv, step * 0.01, InferenceData.CORPUS);
+      double cost = WRONG_COST * c[1] + c[2];
+      if (cost <= best) {
+        best = cost;
+        m[0] = step * 0.01;
+      }
+    }
+    for (int t = 1; t < TARGETS; t++) {
+      for (int step = 0; step <= 500; step++) {
+        m[t] = step * 0.01;
+        int given = 0;
+        int wrong = 0;
+        for (int i = 0; i < rows.size(); i++) {
+          int y = rows.get(i).labels()[t];
+          double v = cv[0][i];
+          double s = cv[t][i];
+          if (y == 0 || !Inference.decides(v, cv[TARGETS][i], m[0], rows.get(i).vague()) || (v > 0 ? s : -s) < m[t]) {
+            continue;
+          }
+          given++;
+          wrong += (s > 0) != (y > 0) ? 1 : 0;
+        }
+        if (wrong <= TEST_WRONG * given) {
+          break;
+        }
+      }
+    }
+    return m;
+  }
+
+  /** The resource's text. */
+  String resource() {
+    double[][] cv = crossValidated();
+    double[] margins = margins(cv);
+    double[][] w = fit(rows);
+    StringBuilder out = new StringBuilder();
+    out.append("# The inference model: written by InferenceTrainer from src/test/resources/inference/ (do not edit).\n");
+    out.append("# ").append(rows.size()).append(" training texts, ").append(vocabulary.size() - 1)
+        .append(" features seen in at least ").append(MIN_COUNT).append(" of them; lambda ").append(LAMBDA)
+        .append(", ").append(STEPS).append(" steps.\n");
+    out.append("# feature\tverdict\trestart\tdelivery\tprocessing\tnature (positive: the KV side)\n");
+    out.append(Model.MARGIN);
+    for (double v : margins) {
+      out.append('\t').append(Model.format(v));
+    }
+    out.append('\n');
+    for (int j = 0; j < vocabulary.size(); j++) {
+      boolean keep = j == 0;
+      StringBuilder line = new StringBuilder(vocabulary.get(j));
+      for (int t = 0; t < TARGETS; t++) {
+        double v = Math.abs(w[t][j]) < PRUNE ? 0 : w[t][j];
+        keep |= v != 0;
+        line.append('\t').append(Model.format(v));
+      }
+      if (keep) {
+        out.append(line).append('\n');
+      }
+    }
+    return out.toString().replace("\t-0.0000", "\t0.0000");
+  }
+
+  /** The out-of-fold verdicts as right, wrong, undecided at the given margin (for tuning). */
+  int[] verdictCounts(double[][] cv, double margin) {
+    return verdictCounts(cv, margin, null);
+  }
+
+  int[] verdictCounts(double[][] cv, double margin, String set) {
+    int[] c = new int[3];
+    for (int i = 0; i < rows.size(); i++) {
+      if (set != null && !examples.get(i).set().equals(set)) {
+        continue;
+      }
+      int y = rows.get(i).labels()[0];
+      double s = cv[0][i];
+      if (!Inference.decides(s, cv[TARGETS][i], margin, rows.get(i).vague())) {
+        c[y == UNDECIDED ? 0 : 2]++;
+      } else if (y != UNDECIDED && (s > 0) == (y > 0)) {
+        c[0]++;
+      } else {
+        c[1]++;
+      }
+    }
+    return c;
+  }
+
+  static final Path RESOURCE = Path.of("src/main/resources/dev/kvorstream/heuristic/model.tsv");
+
+  public static void main(String[] args) throws IOException {
+    InferenceTrainer trainer = new InferenceTrainer(InferenceData.training());
+    if (args.length > 0 && args[0].equals("--cv")) {
+      double[][] cv = trainer.crossValidated();
+      double[] m = trainer.margins(cv);
+      System.out.println("margins " + Arrays.toString(m));
+      for (double margin = 0; margin < 5; margin += 0.01) {
+        int[] c = trainer.verdictCounts(cv, margin);
+        int[] k = trainer.verdictCounts(cv, margin, InferenceData.CORPUS);
+        if (k[1] <= 0.025 * (k[0] + k[1] + k[2])) {
+          System.out.printf("best at wrong <= 2.5%%: margin %.2f right %d wrong %d undecided %d; corpus only %d %d %d%n",
+              margin, c[0], c[1], c[2], k[0], k[1], k[2]);
+          break;
+        }
+      }
+      for (double margin : new double[] {0, 0.25, 0.5, 0.75, 1.0, m[0]}) {
+        int[] c = trainer.verdictCounts(cv, margin, InferenceData.CORPUS);
+        System.out.printf("corpus, out of fold, margin %.2f: right %d wrong %d undecided %d%n", margin, c[0], c[1], c[2]);
+      }
+      if (args.length > 1) {
+        double margin = Double.parseDouble(args[1]);
+        for (int i = 0; i < trainer.rows.size(); i++) {
+          int y = trainer.rows.get(i).labels()[0];
+          double v = cv[0][i];
+          boolean decides = Inference.decides(v, cv[TARGETS][i], margin, trainer.rows.get(i).vague());
+          boolean wrong = decides && (y == UNDECIDED || (v > 0) != (y > 0));
+          boolean undecided = !decides && y != UNDECIDED;
+          if (wrong || undecided) {
+            System.out.printf("%s %+.2f %s [%s]%n", wrong ? "WRONG" : "undec", v, trainer.examples.get(i).text(),
+                trainer.examples.get(i).set());
+          }
+        }
+      }
+      return;
+    }
+    Files.writeString(RESOURCE, trainer.resource(), StandardCharsets.UTF_8);
+    System.out.println("wrote " + RESOURCE);
+  }
+}
