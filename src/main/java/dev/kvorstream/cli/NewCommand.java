@@ -4,7 +4,6 @@ import dev.kvorstream.design.Design;
 import dev.kvorstream.design.BidiControls;
 import dev.kvorstream.design.Slugs;
 import dev.kvorstream.design.Status;
-import dev.kvorstream.heuristic.Answer;
 import dev.kvorstream.heuristic.Question;
 import dev.kvorstream.log.Folder;
 import dev.kvorstream.log.HandWritten;
@@ -47,12 +46,23 @@ final class NewCommand implements Command {
   private final OptionSpec force = Grammar.flag("--force", "Write it even when a decision has the same title.");
   private final OptionSpec context = Grammar.value("--context", "TEXT", String.class,
       "What flows over the path and why, instead of the placeholder context.");
-  /** One option per test, named by its key (--restart, ...), taking its two answer words. */
-  private final List<OptionSpec> answerOptions = java.util.Arrays.stream(Question.values())
-      .map(q -> Grammar.choice("--" + q.key(), "WORD", "Test " + q.number() + "'s answer: "
-          + q.answers().get(0).word() + " or " + q.answers().get(1).word() + ".",
-          Grammar.Choice.of(q.answers().stream().map(Answer::word).toArray(String[]::new)), null))
-      .toList();
+  /**
+   * One option per test, named by its key (--restart, ...), taking its two answer words. Built
+   * in a loop, not with lambdas: a lambda here keeps picocli's classes out of the
+   * class-data-sharing archive (LauncherIT).
+   */
+  private final List<OptionSpec> answerOptions = answerOptions();
+
+  private static List<OptionSpec> answerOptions() {
+    List<OptionSpec> options = new ArrayList<>();
+    for (Question q : Question.values()) {
+      String kv = q.answers().get(0).word();
+      String stream = q.answers().get(1).word();
+      options.add(Grammar.choice("--" + q.key(), "WORD", "Test " + q.number() + "'s answer: " + kv + " or "
+          + stream + ".", Grammar.Choice.of(kv, stream), null));
+    }
+    return options;
+  }
 
   /** One new decision: its title, its links, and how to write it. */
   record Options(FolderOptions folder, String title, boolean ask, List<Integer> supersedes,
@@ -98,7 +108,9 @@ final class NewCommand implements Command {
   }
 
   private static CommandSpec addOptions(CommandSpec spec, List<OptionSpec> options) {
-    options.forEach(spec::addOption);
+    for (OptionSpec o : options) {
+      spec.addOption(o);
+    }
     return spec;
   }
 
