@@ -57,14 +57,14 @@ public final class DesignLoader {
   public static final List<String> NATS_STREAM_KEYS = List.of("stream", "subjects", "retention",
       "durable", "durables", "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending",
       "duplicateWindow", "heartbeat", "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay",
-      "replicas");
+      "instances", "maxWork", "claim", "replicas");
   private static final List<String> NATS_KEYS = java.util.stream.Stream
       .concat(NATS_KV_KEYS.stream(), NATS_STREAM_KEYS.stream()).distinct().toList();
   private static final Set<String> NATS_NUMBERS = Set.of("history", "maxValueSize", "replicas",
-      "maxDeliver", "maxAckPending", "maxMsgs", "maxBytes", "concurrency");
+      "maxDeliver", "maxAckPending", "maxMsgs", "maxBytes", "concurrency", "instances");
   private static final Set<String> NATS_LISTS = Set.of("subjects", "durables");
   private static final Set<String> NATS_DURATIONS =
-      Set.of("ttl", "ackWait", "duplicateWindow", "heartbeat", "maxAge", "retryDelay");
+      Set.of("ttl", "ackWait", "duplicateWindow", "heartbeat", "maxAge", "retryDelay", "maxWork");
   private static final List<String> FLOW_KEYS = List.of("producer", "consumers", "subject");
   private static final List<String> QUESTION_KEYS =
       Arrays.stream(Question.values()).map(Question::key).toList();

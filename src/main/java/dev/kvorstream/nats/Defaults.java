@@ -31,6 +31,8 @@ final class Defaults {
   final Duration retryDelay;
   final int concurrency;
   final Duration fanOutMaxAge;
+  final Duration queueMaxAge;
+  final int maxWorkAckWaits;
   private final Map<String, Map<String, Object>> cases;
 
   @SuppressWarnings("unchecked")
@@ -42,6 +44,8 @@ final class Defaults {
     retryDelay = duration(stream, "retryDelay");
     concurrency = ((Number) stream.get("concurrency")).intValue();
     fanOutMaxAge = duration(stream, "fanOutMaxAge");
+    queueMaxAge = duration(stream, "queueMaxAge");
+    maxWorkAckWaits = ((Number) stream.get("maxWorkAckWaits")).intValue();
     cases = (Map<String, Map<String, Object>>) data.get("cases");
   }
 

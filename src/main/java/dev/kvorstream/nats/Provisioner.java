@@ -94,6 +94,9 @@ public final class Provisioner {
         }
         there = applyStream(st.decision(), Configs.deadLetters(st), dryRun, update, out);
         applyConsumer(st.decision(), st.deadLetterStream(), there, Configs.deadLetterReader(), dryRun, update, out);
+        if (st.claims()) {
+          applyKv(st.claimBucket(), dryRun, update, out);
+        }
       }
     }
     return out;
@@ -131,6 +134,9 @@ public final class Provisioner {
         if (auditStream(st.decision(), Configs.deadLetters(st), existing, out)) {
           auditConsumer(st.decision(), st.deadLetterStream(), Configs.deadLetterReader(), out);
         }
+        if (st.claims()) {
+          auditKv(st.claimBucket(), existing, out);
+        }
       }
     }
     Set<String> retiredNames = new HashSet<>();
@@ -153,10 +159,17 @@ public final class Provisioner {
     return out;
   }
 
-  /** The server's stream names a spec stands for: a bucket's stream, or a stream and its dead letters. */
+  /**
+   * The server's stream names a spec stands for: a bucket's stream, or a stream, its dead
+   * letters and its claims bucket.
+   */
   static List<String> names(Spec spec) {
-    return spec instanceof Spec.Kv kv ? List.of("KV_" + kv.bucket())
-        : List.of(((Spec.Stream) spec).stream(), ((Spec.Stream) spec).deadLetterStream());
+    if (spec instanceof Spec.Kv kv) {
+      return List.of("KV_" + kv.bucket());
+    }
+    Spec.Stream st = (Spec.Stream) spec;
+    return st.claims() ? List.of(st.stream(), st.deadLetterStream(), "KV_" + st.claim())
+        : List.of(st.stream(), st.deadLetterStream());
   }
 
   private static String describe(String streamName) {

@@ -30,6 +30,11 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
       return ttl == null ? null : Durations.java(ttl);
     }
 
+    /** A fifth of the TTL: how often a watcher checks for silent keys. */
+    public String checkEveryText() {
+      return ttl == null ? null : Durations.format(ttl.dividedBy(5));
+    }
+
     /** A third of the TTL: how often a lease holder renews. */
     public String renewJava() {
       return ttl == null ? null : Durations.java(ttl.dividedBy(3));
@@ -129,11 +134,18 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
    *     consumer's max ack pending), or 0 when handling is fast and a buffered
    *     {@code consume()} serves
    * @param retryDelay how long a failed message waits before it is delivered again
+   * @param instances how many processes read the durable (max ack pending is per consumer,
+   *     so it is the handlers of all of them)
+   * @param maxWork how long a handler may keep one message with in-progress acks, after which
+   *     they stop and the message is delivered again (or dead-lettered); null for fast work
+   * @param claim the KV bucket in which a handler claims a message's id before it acks it
+   *     and starts long work, or null: a redelivered message whose id is claimed starts nothing
    */
   record Stream(int decision, String part, String stream, List<String> subjects, String retention,
       int replicas, Duration duplicateWindow, Duration maxAge, long maxMsgs, long maxBytes,
       List<Consumer> consumers, String deliver, Duration ackWait, int maxDeliver, int maxAckPending,
-      Duration heartbeat, int concurrency, Duration retryDelay) implements Spec {
+      Duration heartbeat, int concurrency, Duration retryDelay, int instances, Duration maxWork,
+      String claim) implements Spec {
 
     /** How long the dead-letter stream keeps an announcement. */
     public static final Duration DEAD_LETTER_AGE = Duration.ofDays(14);
@@ -155,9 +167,47 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
       return consumers.stream().filter(c -> !c.perInstance()).toList();
     }
 
-    /** True when a limits stream has no age, count or size limit: it keeps every message. */
+    /**
+     * True when a limits or workqueue stream has no age, count or size limit: it keeps every
+     * message (a workqueue stream: every one nobody acknowledged) for ever.
+     */
     public boolean unbounded() {
-      return retention.equals("limits") && maxAge == null && maxMsgs == 0 && maxBytes == 0;
+      return !retention.equals("interest") && maxAge == null && maxMsgs == 0 && maxBytes == 0;
+    }
+
+    public boolean claims() {
+      return claim != null;
+    }
+
+    /** The claims bucket as a KV spec ({@code apply} creates it, {@code audit} checks it), or null. */
+    public Kv claimBucket() {
+      return claim == null ? null : new Kv(decision, part, claim, 1, claimAge(), 0, replicas, ">", "state");
+    }
+
+    /** How long a claim is kept: the stream's max age (no redelivery outlives it), else a week. */
+    public Duration claimAge() {
+      return maxAge != null ? maxAge : Duration.ofDays(7);
+    }
+
+    public String claimAgeText() {
+      return Durations.format(claimAge());
+    }
+
+    public String claimAgeJava() {
+      return Durations.java(claimAge());
+    }
+
+    public String maxWorkText() {
+      return maxWork == null ? null : Durations.format(maxWork);
+    }
+
+    public String maxWorkJava() {
+      return maxWork == null ? null : Durations.java(maxWork);
+    }
+
+    /** Whether each process makes its own durable (then max ack pending is one process's). */
+    public boolean perInstance() {
+      return consumers.stream().anyMatch(Consumer::perInstance);
     }
 
     /** Slow work: one message per handler thread at a time, fetched with {@code next()}. */

@@ -35,7 +35,7 @@ public final class Specs {
   static final List<String> KV_KEYS = List.of("bucket", "history", "ttl", "maxValueSize", "keys", "pattern");
   static final List<String> STREAM_KEYS = List.of("stream", "subjects", "retention", "durable", "durables",
       "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending", "duplicateWindow", "heartbeat",
-      "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay");
+      "maxAge", "maxMsgs", "maxBytes", "concurrency", "retryDelay", "instances", "maxWork", "claim");
 
   private Specs() {}
 
@@ -57,8 +57,8 @@ public final class Specs {
   }
 
   /**
-   * The warnings {@code check} prints for a design's specs: a limits stream with no max age,
-   * messages or bytes keeps every message for ever.
+   * The warnings {@code check} prints for a design's specs: a limits or workqueue stream with
+   * no max age, messages or bytes keeps every message (or every unacknowledged one) for ever.
    */
   public static List<Diagnostic> warnings(Design design, List<Spec> specs) {
     List<Diagnostic> out = new ArrayList<>();
@@ -67,8 +67,10 @@ public final class Specs {
         NatsBlock block = block(design, st.part());
         Position at = block.has("retention") ? block.where("retention")
             : block.start() != null ? block.start() : Position.ofFile(design.path());
-        out.add(Diagnostic.of(at, "stream " + st.stream() + " has limits retention with no maxAge,"
-            + " maxMsgs or maxBytes: it keeps every message for ever; set one under nats:"));
+        out.add(Diagnostic.of(at, "stream " + st.stream() + " has " + st.retention() + " retention with no maxAge,"
+            + " maxMsgs or maxBytes: it keeps every " + (st.retention().equals("workqueue")
+            ? "unacknowledged message (dead letters, unfiltered subjects, the backlog while handlers are down)"
+            : "message") + " for ever; set one under nats:"));
       }
     }
     return out;
@@ -149,8 +151,9 @@ public final class Specs {
     boolean bounded = block.has("maxAge") || block.has("maxMsgs") || block.has("maxBytes");
     String retention = s.choice("retention", fanOut || byCase.maxAge() != null ? "limits" : "workqueue",
         List.of("limits", "workqueue", "interest"));
-    Duration maxAge = s.duration("maxAge", !bounded && retention.equals("limits")
-        ? (byCase.maxAge() != null ? byCase.maxAge() : fanOut ? d.fanOutMaxAge : null) : null);
+    Duration maxAge = s.duration("maxAge", bounded ? null : retention.equals("limits")
+        ? (byCase.maxAge() != null ? byCase.maxAge() : fanOut ? d.fanOutMaxAge : null)
+        : retention.equals("workqueue") ? d.queueMaxAge : null);
     long maxMsgs = s.longValue("maxMsgs", 0, 1, Long.MAX_VALUE);
     long maxBytes = s.longValue("maxBytes", 0, 1, Long.MAX_VALUE);
     String deliver = s.choice("deliver", "all", List.of("all", "new"));
@@ -171,7 +174,12 @@ public final class Specs {
     int maxDeliver = s.integer("maxDeliver", d.maxDeliver, 1, 10_000);
     boolean slowWork = e.outcome(Question.PROCESSING).answer() == Answer.SLOW || block.has("heartbeat");
     int concurrency = s.integer("concurrency", slowWork ? d.concurrency : 0, 1, 10_000);
-    int maxAckPending = s.integer("maxAckPending", concurrency > 0 ? concurrency : 1000, 1, 1_000_000);
+    int instances = s.integer("instances", 1, 1, 10_000);
+    boolean ownDurables = consumers.stream().anyMatch(Spec.Consumer::perInstance);
+    // max ack pending is per consumer: the handlers of every process on one durable; a
+    // durable each process makes for itself serves that process alone
+    int maxAckPending = s.integer("maxAckPending",
+        concurrency > 0 ? concurrency * (ownDurables ? 1 : instances) : 1000, 1, 1_000_000);
     Duration heartbeat = s.duration("heartbeat",
         concurrency > 0 && ackWait != null ? ackWait.dividedBy(3) : null);
     if (heartbeat != null && ackWait != null && heartbeat.compareTo(ackWait) >= 0) {
@@ -179,10 +187,27 @@ public final class Specs {
           + " is not shorter than ackWait " + Durations.format(ackWait)
           + "; in-progress acks must come more often than the ack wait, or the message is redelivered"));
     }
+    Duration maxWork = heartbeat == null ? null
+        : s.duration("maxWork", ackWait.multipliedBy(d.maxWorkAckWaits));
+    if (maxWork == null && block.has("maxWork")) {
+      problems.add(Diagnostic.of(block.where("maxWork"), "maxWork caps the in-progress acks of slow work;"
+          + " set processing slow, a concurrency or a heartbeat"));
+    }
+    if (maxWork != null && maxWork.compareTo(ackWait) <= 0) {
+      problems.add(Diagnostic.of(block.where("maxWork"), "maxWork " + Durations.format(maxWork)
+          + " is not longer than ackWait " + Durations.format(ackWait)
+          + "; it is how long in-progress acks may keep one message"));
+    }
+    String claim = block.has("claim")
+        ? s.name("claim", null, Validator::validateBucketName, Settings.BUCKET_RULE) : null;
+    if (claim != null && concurrency == 0) {
+      problems.add(Diagnostic.of(block.where("claim"), "a claim is for slow work (a handler that claims,"
+          + " acks, then works long); set processing slow or a concurrency"));
+    }
     if (problems.size() == before) {
       specs.add(new Spec.Stream(design.number(), part, stream, subjects, retention, replicas, window, maxAge,
           maxMsgs, maxBytes, consumers, deliver, ackWait, maxDeliver, maxAckPending, heartbeat, concurrency,
-          retryDelay));
+          retryDelay, instances, maxWork, claim));
     }
   }
 

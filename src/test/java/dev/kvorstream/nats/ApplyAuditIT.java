@@ -55,8 +55,10 @@ class ApplyAuditIT {
     Run first = run("apply");
     assertThat(first.code()).as(first.err()).isZero();
     // decisions 1-9 are accepted: 4 buckets; 5 streams, each with its dead-letter stream and
-    // reader, and a durable each except decision 7's, which each loop makes for itself
-    assertThat(first.out()).contains("apply: 23 created",
+    // reader, and a durable each except decision 7's, which each loop makes for itself; and
+    // decision 8's claims bucket
+    assertThat(first.out()).contains("apply: 24 created",
+        "created      KV bucket workflow-runs (decision 8)",
         "created      stream TOOL_EXECUTION_REQUESTS (decision 6)",
         "created      consumer TOOL_EXECUTION_REQUESTS/tool-runner (decision 6)",
         "created      stream TOOL_EXECUTION_REQUESTS_DEAD_LETTERS (decision 6)",
@@ -78,11 +80,11 @@ class ApplyAuditIT {
 
     Run second = run("apply");
     assertThat(second.code()).isZero();
-    assertThat(second.out()).contains("apply: 23 same").doesNotContain("created");
+    assertThat(second.out()).contains("apply: 24 same").doesNotContain("created");
     assertThat(run("audit", "--strict").code()).isZero();
 
     Run proposed = run("apply", "--include-proposed");
-    assertThat(proposed.out()).contains("created      KV bucket sensor-telemetry (decision 10)", "apply: 1 created, 23 same");
+    assertThat(proposed.out()).contains("created      KV bucket sensor-telemetry (decision 10)", "apply: 1 created, 24 same");
     try (Connection nc = Nats.connect(server.url())) {
       assertThat(nc.keyValueManagement().getStatus("sensor-telemetry").getTtl()).isEqualTo(Duration.ofMinutes(5));
     }
@@ -169,7 +171,8 @@ class ApplyAuditIT {
         "retired      stream WORKFLOW_TRIGGERS (decision 8): decision 8 is superseded, but this is still on the server");
     Run strict = run("audit", "--strict", "--dir", folder);
     assertThat(strict.code()).isEqualTo(1);
-    assertThat(strict.err()).contains("retired      stream WORKFLOW_TRIGGERS_DEAD_LETTERS (decision 8)")
+    assertThat(strict.err()).contains("retired      stream WORKFLOW_TRIGGERS_DEAD_LETTERS (decision 8)",
+            "retired      KV bucket workflow-runs (decision 8)")
         .doesNotContain("extra");
 
     try (Connection nc = Nats.connect(server.url())) {
@@ -180,6 +183,7 @@ class ApplyAuditIT {
       jsm.deleteStream("LLM_COMPLETION_CALLS_DEAD_LETTERS");
       jsm.deleteStream("WORKFLOW_TRIGGERS");
       jsm.deleteStream("WORKFLOW_TRIGGERS_DEAD_LETTERS");
+      jsm.deleteStream("KV_workflow-runs");
     }
     Run after = run("audit", "--strict", "--dir", folder);
     assertThat(after.code()).isEqualTo(1);

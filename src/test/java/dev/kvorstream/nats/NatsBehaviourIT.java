@@ -103,7 +103,7 @@ class NatsBehaviourIT {
   static Spec.Stream toolRuns(String stream, String subject, String retention, String deliver) {
     return new Spec.Stream(6, null, stream, List.of(subject), retention, 1, Duration.ofMinutes(2), null, 0, 0,
         List.of(new Spec.Consumer("tool-runner", null, null)), deliver, Duration.ofSeconds(1), 5, 1000, null, 0,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10), 1, null, null);
   }
 
   static List<String> drain(ConsumerContext consumer, int max, boolean ack) throws Exception {
@@ -193,7 +193,7 @@ class NatsBehaviourIT {
   void theMaxDeliveriesAnnouncementIsLostWithoutAListenerButKeptByTheDeadLetterStream() throws Exception {
     Spec.Stream spec = new Spec.Stream(2, null, "DLQ_IT", List.of("it.dlq.>"), "workqueue", 1, Duration.ofMinutes(2),
         null, 0, 0, List.of(new Spec.Consumer("worker", null, null)), "all", Duration.ofSeconds(1), 2, 1000, null, 0,
-        Duration.ofMillis(100));
+        Duration.ofMillis(100), 1, null, null);
     try (Connection nc = connect()) {
       JetStreamManagement jsm = nc.jetStreamManagement();
       jsm.addStream(Configs.stream(spec));

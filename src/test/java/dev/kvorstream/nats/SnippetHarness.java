@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -48,14 +49,34 @@ public abstract class SnippetHarness {
   public final List<String> deadLetters = new CopyOnWriteArrayList<>();
   public final List<String> events = new CopyOnWriteArrayList<>();
 
+  /** The keys {@link #expected} names: keys that should be written. */
+  public volatile List<String> expectedKeys = List.of();
+  /** Payloads whose first {@link #alreadyDone} check throws, as a failing idempotency lookup would. */
+  public final Set<String> failFirstCheck = ConcurrentHashMap.newKeySet();
+
   public abstract void run(Connection connection) throws Exception;
+
+  public List<String> expected() {
+    return expectedKeys;
+  }
+
+  public void report(Exception e) {
+    events.add("report " + e);
+  }
 
   public boolean running() {
     return running;
   }
 
-  /** Always false: the test counts how often the pattern hands a message to the handler. */
+  /**
+   * False: the test counts how often the pattern hands a message to the handler; throws once
+   * for a payload in {@link #failFirstCheck}.
+   */
   public boolean alreadyDone(Message msg) {
+    String body = new String(msg.getData(), StandardCharsets.UTF_8);
+    if (failFirstCheck.remove(body)) {
+      throw new IllegalStateException("the store of done work is unreachable for " + body);
+    }
     return false;
   }
 

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jnats code the ADRs print, cut out of ADRs rendered by the real {@code generate},
- * compiled against jnats and run on a real nats-server: slow work is handled once per
- * message and acknowledged; the old {@code consume()} pattern fails the same check; dead
- * letters are kept and fetched; each loop gets its own tool results; a lease keeps its
- * expiry; a silent sensor is noticed.
+ * compiled against jnats and run on a real nats-server: in these runs slow work was handled
+ * once per message and acknowledged; the old {@code consume()} pattern fails the same check;
+ * a handler loop survives exceptions; a hung handler's message comes back after maxWork;
+ * dead letters are kept and fetched; a claimed trigger starts no second run; each loop gets
+ * its own tool results; a lease keeps its expiry; a silent sensor is noticed.
  */
 class SnippetIT {
 
@@ -116,6 +117,92 @@ class SnippetIT {
     assertThat(handledOnceAndAcked(h)).isTrue();
     // workqueue retention: every acknowledged message has left the stream
     assertThat(nc.jetStreamManagement().getStreamInfo("SLOW_JOBS").getStreamState().getMsgCount()).isZero();
+  }
+
+  @Test
+  void aHandlerLoopThatHitsAnExceptionReportsItAndCarriesOn(@TempDir Path dir) throws Exception {
+    SnippetHarness h = Snippets.instance(Snippets.compile(streamSnippet(Snippets.render(dir, "slow-jobs", SLOW_JOBS)), dir));
+    harness = h;
+    // both handler threads meet an exception outside handle(): without the catch around the
+    // loop body each thread would end, and nothing would be handled after that
+    h.failFirstCheck.addAll(List.of("crash-1", "crash-2", "crash-3"));
+    h.run(nc);
+    for (String body : List.of("crash-1", "crash-2", "crash-3", "m1", "m2")) {
+      nc.jetStream().publish("jobs.run", body.getBytes(StandardCharsets.UTF_8));
+    }
+    await(() -> h.handled.size() == 6, Duration.ofSeconds(25));
+    assertThat(counts(h)).containsOnlyKeys("m0", "crash-1", "crash-2", "crash-3", "m1", "m2");
+    assertThat(h.events).filteredOn(e -> e.startsWith("report") && e.contains("unreachable")).hasSize(3);
+  }
+
+  @Test
+  void aHungHandlerStopsItsInProgressAcksAfterMaxWorkSoItsMessageComesBack(@TempDir Path dir) throws Exception {
+    String adr = Snippets.render(dir, "hung-jobs", SLOW_JOBS.replace("ackWait: 2s", "ackWait: 1s")
+        .replace("heartbeat: 500ms", "heartbeat: 300ms\n  maxWork: 2s"));
+    assertThat(adr).contains("for at most 2s (`maxWork`");
+    SnippetHarness h = Snippets.instance(Snippets.compile(streamSnippet(adr), dir));
+    harness = h;
+    h.work = Duration.ofSeconds(5);       // hung, as far as a 2s maxWork is concerned
+    h.run(nc);                            // publishes m0; one thread takes it, the other waits
+    await(() -> h.handled.containsKey("m0") && h.handled.get("m0").get() > 1, Duration.ofSeconds(10));
+    assertThat(counts(h)).as("delivered again to the idle handler once the in-progress acks stopped")
+        .containsEntry("m0", 2);
+  }
+
+  @Test
+  void aDeadLetterThatLeftTheStreamKeepsItsAnnouncementAndAnotherRefusalIsRetried(@TempDir Path dir)
+      throws Exception {
+    SnippetHarness h = Snippets.instance(Snippets.compile(streamSnippet(Snippets.render(dir, "slow-jobs", SLOW_JOBS)), dir));
+    harness = h;
+    h.run(nc);
+    await(() -> h.handled.containsKey("m0"), Duration.ofSeconds(10));
+    String subject = "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.SLOW_JOBS.worker";
+    // sequence 99 was never in the stream: 10037, the announcement itself is kept and acked
+    nc.jetStream().publish(subject, "{\"stream_seq\":99}".getBytes(StandardCharsets.UTF_8));
+    await(() -> h.deadLetters.size() == 1, Duration.ofSeconds(10));
+    assertThat(h.deadLetters).containsExactly("message " + subject + " {\"stream_seq\":99}");
+    // the stream gone: another refusal (stream not found), so nothing is recorded and the
+    // announcement stays unacknowledged for a later try
+    nc.jetStreamManagement().deleteStream("SLOW_JOBS");
+    nc.jetStream().publish(subject, "{\"stream_seq\":1}".getBytes(StandardCharsets.UTF_8));
+    Thread.sleep(1500);
+    assertThat(h.deadLetters).hasSize(1);
+    ConsumerInfo reader = nc.jetStreamManagement().getConsumerInfo("SLOW_JOBS_DEAD_LETTERS", "dead-letters");
+    assertThat(reader.getNumAckPending() + reader.getNumPending()).as("not acknowledged").isOne();
+  }
+
+  @Test
+  void aRedeliveredWorkflowTriggerWhoseIdIsClaimedStartsNoSecondRun(@TempDir Path dir) throws Exception {
+    String design = Files.readString(Path.of("decisions/0008-workflow-triggers.yaml"))
+        .replaceAll("(?m)^related:.*\\n", "");
+    String adr = Snippets.render(dir, "workflow-triggers", design);
+    String snippet = streamSnippet(adr);
+    assertThat(snippet).contains("claims.create(id, owner)");
+    SnippetHarness h = Snippets.instance(Snippets.compile(snippet, dir));
+    harness = h;
+    h.run(nc);                            // claims and runs m0
+    await(() -> h.handled.containsKey("m0"), Duration.ofSeconds(10));
+    // another instance claimed t1 and acked too late: the server delivers t1 again here
+    nc.keyValue("workflow-runs").create("t1", "engine-2".getBytes(StandardCharsets.UTF_8));
+    for (String id : List.of("t1", "t2")) {
+      nc.jetStream().publish(io.nats.client.impl.NatsMessage.builder().subject("workflow.trigger.nightly")
+          .headers(new io.nats.client.impl.Headers().put("Nats-Msg-Id", id)).data(id.getBytes(StandardCharsets.UTF_8))
+          .build());
+    }
+    await(() -> h.handled.containsKey("t2") && streamIsEmpty("WORKFLOW_TRIGGERS"), Duration.ofSeconds(10));
+    Thread.sleep(500);
+    assertThat(counts(h)).containsOnlyKeys("m0", "t2").allSatisfy((m, n) -> assertThat(n).isOne());
+    assertThat(streamIsEmpty("WORKFLOW_TRIGGERS")).as("t1 acknowledged without a run").isTrue();
+    assertThat(new String(nc.keyValue("workflow-runs").get("t2").getValue(), StandardCharsets.UTF_8))
+        .isEqualTo("holder-1");
+  }
+
+  boolean streamIsEmpty(String stream) {
+    try {
+      return nc.jetStreamManagement().getStreamInfo(stream).getStreamState().getMsgCount() == 0;
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   @Test
@@ -236,10 +323,12 @@ class SnippetIT {
         """);
     SnippetHarness h = Snippets.instance(Snippets.compile(Snippets.javaBlocks(adr).get(0), dir));
     harness = h;
+    h.expectedKeys = List.of("sensor.reading.room-2");   // on the owner's list, never written
     h.run(nc);                              // puts sensor.reading.room-1 once, then watches
     await(() -> h.events.contains("silent sensor.reading.room-1"), Duration.ofSeconds(10));
     assertThat(h.events).containsSubsequence("rebuild sensor.reading.room-1", "ready",
         "silent sensor.reading.room-1");
+    assertThat(h.events).as("a key that should be written but never was").contains("silent sensor.reading.room-2");
     assertThat(nc.keyValue(bucketOf(adr)).get("sensor.reading.room-1")).as("expired from the bucket").isNull();
     // on 2.9 the expiry reaches no watcher: the age check is what noticed the silence
     assertThat(h.events).doesNotContain("forget sensor.reading.room-1");

@@ -48,12 +48,64 @@ class SpecsTest {
         """);
     assertThat(st.retention()).isEqualTo("workqueue");
     assertThat(st.deliver()).isEqualTo("all");
-    assertThat(st.maxAge()).isNull();
+    // a workqueue stream keeps what nobody acknowledged: a week bounds it
+    assertThat(st.maxAge()).isEqualTo(Duration.ofDays(7));
     assertThat(st.unbounded()).isFalse();
     assertThat(st.concurrency()).isEqualTo(4);
+    assertThat(st.instances()).isEqualTo(1);
     assertThat(st.maxAckPending()).isEqualTo(4);
     assertThat(st.heartbeat()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(st.maxWork()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(st.claim()).isNull();
     assertThat(st.consumers()).extracting(Spec.Consumer::durable).containsExactly("worker");
+  }
+
+  @Test
+  void maxAckPendingIsPerDurableSoItCoversEveryInstanceThatReadsIt() throws IOException {
+    Spec.Stream shared = stream("""
+        flow: {consumers: [gateway], subject: llm.complete}
+        answers: {restart: resume, delivery: queue, processing: slow}
+        nats: {instances: 3, concurrency: 2, maxWork: 2m, claim: llm-calls}
+        """);
+    assertThat(shared.maxAckPending()).isEqualTo(6);
+    assertThat(shared.maxWork()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(shared.claim()).isEqualTo("llm-calls");
+    // a durable each instance makes for itself serves that instance alone
+    Spec.Stream own = stream("""
+        flow: {consumers: [agentic-loop], subject: tool.result.>}
+        answers: {restart: resume, delivery: queue, processing: slow}
+        nats: {durable: 'agentic-loop-{loop-id}', filter: 'tool.result.{loop-id}.>', instances: 5, concurrency: 1}
+        """);
+    assertThat(own.maxAckPending()).isEqualTo(1);
+  }
+
+  @Test
+  void aMaxWorkNotLongerThanTheAckWaitAndABadClaimBucketAreRefused() throws IOException {
+    Files.writeString(dir.resolve("0001-path.yaml"), """
+        title: A path
+        status: accepted
+        answers: {restart: resume, delivery: queue, processing: slow}
+        nats:
+          ackWait: 30s
+          maxWork: 20s
+          claim: bad.bucket
+        """);
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"check", "--dir", dir.toString()}, new PrintWriter(new StringWriter()),
+        new PrintWriter(err), new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""));
+    assertThat(code).isOne();                // check: problems found
+    assertThat(err.toString()).contains("0001-path.yaml:6:12: error: maxWork 20s is not longer than ackWait 30s")
+        .contains("0001-path.yaml:7:10: error: claim name 'bad.bucket' is not allowed");
+    Files.writeString(dir.resolve("0001-path.yaml"), """
+        title: A path
+        status: accepted
+        answers: {restart: resume, delivery: queue, processing: fast}
+        nats: {maxWork: 5m}
+        """);
+    StringWriter fast = new StringWriter();
+    assertThat(Main.run(new String[] {"check", "--dir", dir.toString()}, new PrintWriter(new StringWriter()),
+        new PrintWriter(fast), new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""))).isOne();
+    assertThat(fast.toString()).contains("0001-path.yaml:4:17: error: maxWork caps the in-progress acks of slow work");
   }
 
   @Test
