@@ -1,17 +1,48 @@
-<#-- The design file that `kv-or-stream new` writes; `answers` and `why` are filled by --ask,
-     `links` (supersedes, amends, related: lists of numbers) by --supersedes, --amends, --related. -->
+<#-- The design file that `kv-or-stream new` writes; `answers` and `why` are filled by --ask
+     or the answer options, `links` (supersedes, amends, related: lists of numbers) by
+     --supersedes, --amends, --related. The MCP tool new_decision also gives status, tags,
+     context, flow and caseId; each left out keeps the placeholder below. Answer words, keys
+     and the status are checked before they get here; every other text is quoted. -->
 # yaml-language-server: $schema=design.schema.json
 title: ${yaml(title)}
-status: proposed
+status: ${status!"proposed"}
 date: ${date}
 # deciders: [platform team]
+<#if tags?has_content>
+tags: [<#list tags as tag>${yaml(tag)}<#sep>, </#list>]
+<#else>
 # tags: []
+</#if>
+<#if context?has_content>
+<#if context?matches(r"[^\x00-\x08\x0B-\x1F\x7F-\x9F\r\uFEFF]*", "s") && !context?contains(" \n") && !context?ends_with(" ")>
+context: |2
+<#list context?split("\n") as line>
+<#if line?has_content>  ${line}</#if>
+</#list>
+<#else>
+context: ${yaml(context)}
+</#if>
+<#else>
 context: |
   What flows over this path, between which components, and why it is needed.
+</#if>
+<#if flow??>
+flow:
+<#if flow.producer??>
+  producer: ${yaml(flow.producer)}
+</#if>
+<#if flow.consumers?has_content>
+  consumers: [<#list flow.consumers as consumer>${yaml(consumer)}<#sep>, </#list>]
+</#if>
+<#if flow.subject??>
+  subject: ${yaml(flow.subject)}
+</#if>
+<#else>
 # flow:
 #   producer: name-of-the-publisher
 #   consumers: [name-of-a-consumer]
 #   subject: some.subject.>
+</#if>
 
 # The four tests, in order; the first answered one decides. Leave out what you do not
 # know: it is inferred from the title and context (and marked as inferred).
@@ -40,6 +71,9 @@ why:
 <#else>
 # why:
 #   restart: running a tool twice charges the customer twice
+</#if>
+<#if caseId??>
+case: ${yaml(caseId)}
 </#if>
 <#list (links!{}) as kind, numbers>
 <#if numbers?has_content>

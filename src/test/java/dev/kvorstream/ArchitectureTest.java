@@ -36,10 +36,12 @@ class ArchitectureTest {
       Map.entry("write", Set.of("problem", "model")),
       Map.entry("preview", Set.of("problem", "model", "design", "heuristic", "nats", "ledger",
           "render", "site", "write")),
+      Map.entry("check", Set.of("problem", "model", "design", "heuristic", "nats", "ledger",
+          "render", "write")),
       Map.entry("mcp", Set.of("problem", "model", "design", "heuristic", "nats", "ledger",
-          "render", "site", "write")),
+          "render", "site", "write", "check")),
       Map.entry("cli", Set.of("problem", "model", "design", "heuristic", "nats", "ledger",
-          "render", "site", "write", "preview", "mcp")));
+          "render", "site", "write", "check", "preview", "mcp")));
 
   static final Pattern USE = Pattern.compile("\\bdev\\.kvorstream\\.([a-z]+)\\.");
 

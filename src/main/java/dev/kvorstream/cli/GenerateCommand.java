@@ -3,11 +3,11 @@ package dev.kvorstream.cli;
 import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.render.Renderer;
+import dev.kvorstream.write.Drift;
 import dev.kvorstream.write.Publisher.Action;
 import dev.kvorstream.write.Publisher.Change;
 import dev.kvorstream.write.Publisher;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,13 +92,6 @@ final class GenerateCommand implements Command {
   }
 
   static String describeDrift(Action action) {
-    return switch (action) {
-      case MISSING -> "missing; run kv-or-stream generate";
-      case OUT_OF_DATE -> "out of date; run kv-or-stream generate";
-      case KEPT_EDITED -> "edited by hand since it was generated";
-      case KEPT_HAND_WRITTEN -> "written by hand where a generated file belongs";
-      case REMOVED -> "generated from a design that no longer exists; run kv-or-stream generate";
-      default -> action.name().toLowerCase(Locale.ROOT);
-    };
+    return Drift.describe(action);
   }
 }

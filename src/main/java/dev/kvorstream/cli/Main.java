@@ -32,7 +32,7 @@ public final class Main {
   /** Every subcommand's name, in the order help lists them. */
   static final List<String> COMMANDS = List.of("decide", "new", "generate", "list", "check", "site",
       "serve", "status", "accept", "reject", "deprecate", "renumber", "export", "graph", "apply", "audit",
-      "completion");
+      "completion", "mcp", "skill");
 
   private Main() {}
 
@@ -56,6 +56,8 @@ public final class Main {
       case "apply" -> new ApplyCommand();
       case "audit" -> new AuditCommand();
       case "completion" -> new CompletionCommand();
+      case "mcp" -> new McpCommand();
+      case "skill" -> new SkillCommand();
       default -> null;
     };
   }

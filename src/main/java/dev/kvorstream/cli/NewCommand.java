@@ -6,14 +6,14 @@ import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.ledger.HandWritten;
 import dev.kvorstream.ledger.Numbers;
 import dev.kvorstream.model.Design;
+import dev.kvorstream.model.Question;
 import dev.kvorstream.model.Status;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.problem.ToolException;
 import dev.kvorstream.render.Renderer;
+import dev.kvorstream.write.DesignSchema;
 import dev.kvorstream.write.SafeFiles;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,6 +44,25 @@ final class NewCommand implements Command {
   private final OptionSpec amends = Grammar.numbers("--amends", "N", "The new decision amends decision N (repeatable).");
   private final OptionSpec related = Grammar.numbers("--related", "N", "The new decision is related to decision N (repeatable).");
   private final OptionSpec force = Grammar.flag("--force", "Write it even when a decision has the same title.");
+  private final OptionSpec context = Grammar.value("--context", "TEXT", String.class,
+      "What flows over the path and why, instead of the placeholder context.");
+  /**
+   * One option per test, named by its key (--restart, ...), taking its two answer words. Built
+   * in a loop, not with lambdas: a lambda here keeps picocli's classes out of the
+   * class-data-sharing archive (LauncherIT).
+   */
+  private final List<OptionSpec> answerOptions = answerOptions();
+
+  private static List<OptionSpec> answerOptions() {
+    List<OptionSpec> options = new ArrayList<>();
+    for (Question q : Question.values()) {
+      String kv = q.answers().get(0).word();
+      String stream = q.answers().get(1).word();
+      options.add(Grammar.choice("--" + q.key(), "WORD", "Test " + q.number() + "'s answer: " + kv + " or "
+          + stream + ".", Grammar.Choice.of(kv, stream), null));
+    }
+    return options;
+  }
 
   /** One new decision: its title, its links, and how to write it. */
   record Options(FolderOptions folder, String title, boolean ask, List<Integer> supersedes,
@@ -82,22 +101,22 @@ final class NewCommand implements Command {
 
   @Override
   public CommandSpec spec() {
-    return shared.addTo(Grammar.command("new",
+    return shared.addTo(addOptions(Grammar.command("new",
         "Writes a new design NNNN-slug.yaml with the next free number and today's date.")
         .addPositional(title).addOption(ask).addOption(supersedes).addOption(amends).addOption(related)
-        .addOption(force));
+        .addOption(force).addOption(context), answerOptions));
+  }
+
+  private static CommandSpec addOptions(CommandSpec spec, List<OptionSpec> options) {
+    for (OptionSpec o : options) {
+      spec.addOption(o);
+    }
+    return spec;
   }
 
   /** The design schema beside the designs, for editors; refreshed only if it is ours. */
   static void writeSchema(Path dir) throws IOException {
-    String schema;
-    try (InputStream in = NewCommand.class.getResourceAsStream("/dev/kvorstream/design/design.schema.json")) {
-      schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    Path target = dir.resolve("design.schema.json");
-    if (!Files.exists(target) || Files.readString(target).contains("\"$id\": \"https://kv-or-stream.dev/schema/")) {
-      SafeFiles.write(target, schema);
-    }
+    DesignSchema.writeBeside(dir);
   }
 
   @Override
@@ -131,8 +150,23 @@ final class NewCommand implements Command {
       Map<String, String> answers = new LinkedHashMap<>();
       Map<String, String> why = new LinkedHashMap<>();
       Renderer renderer = ws.renderer();
+      for (int i = 0; i < answerOptions.size(); i++) {
+        String word = answerOptions.get(i).getValue();
+        if (word != null) {
+          answers.put(Question.values()[i].key(), word);
+        }
+      }
       if (o.ask()) {
+        if (!answers.isEmpty()) {
+          throw new UsageException("--ask asks every test; give the answers as options or --ask, not both");
+        }
         Interview.run(ws, renderer, o.title(), answers, why);
+      }
+      Map<String, Object> more = new LinkedHashMap<>();
+      String contextText = context.getValue();
+      if (contextText != null && !contextText.isBlank()) {
+        BidiControls.refuse("<context>", contextText);
+        more.put("context", contextText.replace("\r\n", "\n").stripTrailing());
       }
       Files.createDirectories(dir);
       int number = Numbers.next(dir);
@@ -141,7 +175,8 @@ final class NewCommand implements Command {
       links.put("supersedes", o.supersedes());
       links.put("amends", o.amends());
       links.put("related", o.related());
-      String content = renderer.newDesign(o.title(), LocalDate.now(session.clock()).toString(), answers, why, links);
+      String content = renderer.newDesign(o.title(), LocalDate.now(session.clock()).toString(), answers, why,
+          links, more);
       writeSchema(dir);
       if (!SafeFiles.create(dir.resolve(name), content)) {
         throw ToolException.failed(name + " appeared while writing; run again", null);

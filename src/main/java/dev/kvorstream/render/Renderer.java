@@ -201,6 +201,17 @@ public final class Renderer {
    */
   public String newDesign(String title, String date, Map<String, String> answers, Map<String, String> why,
       Map<String, List<Integer>> links) {
+    return newDesign(title, date, answers, why, links, Map.of());
+  }
+
+  /**
+   * The same with more of the design's fields, as design.yaml.ftl names them: {@code context},
+   * and for the MCP tool new_decision {@code status}, {@code tags}, {@code flow},
+   * {@code caseId}. Answer words, test keys and the status must be checked before (they are
+   * written as they are); every text is quoted.
+   */
+  public String newDesign(String title, String date, Map<String, String> answers, Map<String, String> why,
+      Map<String, List<Integer>> links, Map<String, Object> more) {
     BidiControls.refuse("<title>", title);
     why.forEach((test, line) -> BidiControls.refuse("<why of " + test + ">", line));
     Map<String, Object> model = new HashMap<>();
@@ -209,6 +220,7 @@ public final class Renderer {
     model.put("answers", answers);
     model.put("why", why);
     model.put("links", links);
+    model.putAll(more);
     return templates.render("design.yaml.ftl", model);
   }
 

@@ -33,6 +33,8 @@ public final class ToolPrint {
   private static final String TEMPLATES = "templates/";
   private static final String SITE_TEMPLATES = "templates/site/";
   private static final String DATA = "dev/kvorstream/";
+  private static final String MCP_TEMPLATES = "templates/mcp/";
+  private static final String MCP_DATA = "dev/kvorstream/mcp/";
 
   private static final Map<String, String> PRINTS = new ConcurrentHashMap<>();
 
@@ -82,9 +84,13 @@ public final class ToolPrint {
     return Marker.sha256(all.toByteArray());
   }
 
-  /** Whether a file is part of what ADRs and the index are made from. */
+  /**
+   * Whether a file is part of what ADRs and the index are made from. The MCP server's
+   * templates and data (its tools' questions and schemas) are not: changing them does not
+   * make every ADR's fingerprint change.
+   */
   static boolean forAdrs(String name) {
-    return !name.endsWith(".class")
+    return !name.endsWith(".class") && !name.startsWith(MCP_TEMPLATES) && !name.startsWith(MCP_DATA)
         && (name.startsWith(DATA) || (name.startsWith(TEMPLATES) && !name.startsWith(SITE_TEMPLATES)));
   }
 

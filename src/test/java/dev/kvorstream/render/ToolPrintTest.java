@@ -53,6 +53,8 @@ class ToolPrintTest {
     assertThat(ToolPrint.forAdrs("templates/a-new-include.ftl")).isTrue();
     assertThat(ToolPrint.forAdrs("dev/kvorstream/heuristic/cases.yaml")).isTrue();
     assertThat(ToolPrint.forAdrs("templates/site/style.css")).isFalse();
+    assertThat(ToolPrint.forAdrs("templates/mcp/questions.json.ftl")).as("the MCP server's").isFalse();
+    assertThat(ToolPrint.forAdrs("dev/kvorstream/mcp/tools.json")).as("the MCP server's").isFalse();
     assertThat(ToolPrint.forAdrs("dev/kvorstream/render/Renderer.class")).isFalse();
     assertThat(ToolPrint.forSite("templates/site/app.js")).isTrue();
     assertThat(ToolPrint.forSite("templates/adr.md.ftl")).isFalse();
