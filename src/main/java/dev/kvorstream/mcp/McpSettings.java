@@ -6,6 +6,7 @@ import dev.kvorstream.ledger.Assessor;
 import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.ledger.Folder;
 import dev.kvorstream.render.Renderer;
+import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.render.Templates;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,8 +27,8 @@ public record McpSettings(Path dir, String display, Path templates, String style
 
   public McpSettings {
     dir = dir.toAbsolutePath().normalize();
-    if (!style.equals("nygard") && !style.equals("madr")) {
-      throw new IllegalArgumentException("style nygard or madr, not " + style);
+    if (AdrStyle.byWord(style) == null) {
+      throw new IllegalArgumentException("style one of " + AdrStyle.words() + ", not " + style);
     }
   }
 
