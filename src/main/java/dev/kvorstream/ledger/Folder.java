@@ -82,21 +82,30 @@ public record Folder(
   private static final String INDEX_SOURCE = "NNNN-*.yaml";
 
   /**
+   * The regular files of a decisions folder in name order: what {@link #read} reads, and
+   * what a reader that reads the folder again and again (serve) lists.
+   *
+   * @throws ToolException when the folder is missing (usage) or cannot be listed (failure)
+   */
+  public static List<Path> files(Path dir, String display) {
+    if (!Files.isDirectory(dir)) {
+      throw ToolException.usage("no decisions folder '" + display
+          + "'; create it with 'kv-or-stream new', or point --dir at it");
+    }
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw ToolException.failed("cannot list " + display + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Reads the folder.
    *
    * @throws ToolException exit 2 with every design error found, or when the folder is missing
    */
   public static Folder read(Path dir, String display, DesignLoader loader) {
-    if (!Files.isDirectory(dir)) {
-      throw ToolException.usage("no decisions folder '" + display
-          + "'; create it with 'kv-or-stream new', or point --dir at it");
-    }
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw ToolException.failed("cannot list " + display + ": " + e.getMessage(), e);
-    }
+    List<Path> files = files(dir, display);
     Problems problems = new Problems();
     List<Design> designs = new ArrayList<>();
     Map<String, String> adrs = new HashMap<>();

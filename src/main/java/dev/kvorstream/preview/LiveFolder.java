@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The decisions folder as the preview keeps it between changes. A rescan reads every file's
@@ -60,17 +59,8 @@ final class LiveFolder {
    * @throws ToolException when the folder is missing or cannot be listed
    */
   Scan rescan() {
-    if (!Files.isDirectory(dir)) {
-      throw ToolException.usage("no decisions folder '" + display
-          + "'; create it with 'kv-or-stream new', or point --dir at it");
-    }
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dir)) {
-      // the files site reads (Folder.read): what the preview shows is what site would write
-      files = list.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw ToolException.failed("cannot list " + display + ": " + e.getMessage(), e);
-    }
+    // the files site reads (Folder.read): what the preview shows is what site would write
+    List<Path> files = Folder.files(dir, display);
     List<String> changed = new ArrayList<>();
     List<Diagnostic> misnamed = new ArrayList<>();
     Map<String, Path> designFiles = new TreeMap<>();
