@@ -135,8 +135,6 @@ Chosen option: "${w.primitive[verdict]}", because ${w.reason[whole.tests[whole.d
 ## More Information
 
 <@s.casesTable />
-
-Why each case goes where it does: [the common cases](README.md#the-common-cases) in the index.
 <@s.workingWith level="###" />
 <@s.implementation level="###" />
 <#if supersedes?has_content || supersededBy?has_content || related?has_content || amends?has_content || amendedBy?has_content>

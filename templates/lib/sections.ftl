@@ -73,8 +73,7 @@ Nearest case: **${n.name}** (<#if n.declared>named in the design<#else>matched b
   <#return marks?join("; ")>
 </#function>
 <#macro casesTable>
-| The table's choice | Common cases |
-| --- | --- |
+<#assign groups = []>
 <#list ["kv-watch", "jetstream-stream"] as primitive>
 <#assign names = []>
 <#list cases as c>
@@ -87,8 +86,9 @@ Nearest case: **${n.name}** (<#if n.declared>named in the design<#else>matched b
 </#if>
 </#if>
 </#list>
-| ${w.primitive[primitive]} | ${names?join(", ")} |
+<#assign groups = groups + [w.primitive[primitive] + " for " + names?join(", ")]>
 </#list>
+The table's choices: ${groups?join("; ")}. Why each case goes where it does: [the common cases](README.md#the-common-cases) in the index.
 </#macro>
 
 <#-- The path as a Mermaid flowchart, with the subject on the edges; both layouts use it. -->
@@ -126,21 +126,13 @@ flowchart LR
 
 ${level} Working with a KV watch
 
-- **One write, three uses.** Each put gives the current state (`get`), a change event for every watcher (`watch`), and a short history of the key (1 revision by default, 64 at most; not an audit log, not a backup).
-- **Bootstrap, then live.** A watch first delivers the latest value (or delete marker) of every matching key, whatever the bucket's history, then signals the end of those initial values (`endOfData()` in jnats), then live changes. After a restart the first values are the state now, not new events; changes made while the watcher was away are not replayed one by one.
-- **The owner's duties.** A watch has no acks, no redelivery and no saved position: the owner applies values idempotently, repairs failed work itself, reports ready only after the bootstrap, and, when applying a value has effects beyond its own memory, runs one active watcher or partitions the keys (N replicas watching the same keys do that work N times; a per-node cache is the exception).
-
-More in the index: [working with a KV watch](README.md#working-with-a-kv-watch).
+One put gives the current state (`get`), a change event for every watcher (`watch`) and a short history of the key (1 revision by default, 64 at most). A watch first delivers the latest value of every key, the state now and not new events, then signals the end of that bootstrap (`endOfData()` in jnats), then live changes. It has no acks and no saved position: the owner applies values idempotently and repairs failed work itself. More: [working with a KV watch](README.md#working-with-a-kv-watch).
 </#if>
 <#if primitives?seq_contains("jetstream-stream")>
 
 ${level} Working with a JetStream stream
 
-- **Resume after the last ack.** The durable consumer's position lives on the server: after a restart, acknowledged work is not redone and unacknowledged work comes back. Delivery is at least once, so handlers are idempotent (record an id per message, skip ids already done), and producers set `Nats-Msg-Id` so a retried publish within the duplicate window is dropped.
-- **Ack wait and slow work.** A message not acknowledged within the ack wait is delivered again, and the ack wait starts when the message reaches the client, not when a handler picks it up: keep in flight only what the handlers are working on, and send in-progress acks while working.
-- **Failures.** Retry with a delayed nak (or a backoff list), end work that can never succeed with `term()`, and keep what exceeds max deliver as a dead letter.
-
-More in the index: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
+The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks. More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
 </#if>
 </#macro>
 
