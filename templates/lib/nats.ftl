@@ -43,7 +43,7 @@ kv.put(key, value);                // each member writes its own key, more often
 <#else>
 kv.put(key, value);                // the owner writes the current value of each key
 </#if>
-new KvFollow(kv, watcher)          // watcher: your KvFollow.Watcher
+new KvFollow(kv, watcher)
 <#if s.ttl??>
     .silenceAfter(${s.ttlJava()}, expected(), timer)   // expected(): the keys that should be written
 </#if>
@@ -115,7 +115,6 @@ connection.jetStream().publish(NatsMessage.builder().subject(${s.exampleSubjectJ
 <#if (s.fixedConsumers()?size > 1)>
 // Each subscriber reads with its own durable (${s.fixedConsumers()?map(c -> c.durable)?join(", ")}); ${first.durable} here.
 </#if>
-// handler: your StreamWork.Handler (the work, alreadyDone, neverSucceeds, dead letters, reports)
 StreamWork work = new StreamWork(connection, "${s.stream}", ${first.durableJava()}, handler, timer)
 <#if s.claims()>
     ${(".retryAfter(" + s.retryDelayJava() + ");")?right_pad(44)}// for the dead-letter reader
@@ -161,7 +160,7 @@ With the nats CLI (or `kv-or-stream apply`; `kv-or-stream audit` checks a server
 ```
 
 <#if s.pattern != "lease">
-With jnats (`io.nats:jnats` 2.26) and ${sharedLink("KvFollow")} from the index, the watcher every KV decision shares:
+With jnats (`io.nats:jnats` 2.26) and ${sharedLink("KvFollow")} from the index, the watcher every KV decision shares (`watcher` is your `KvFollow.Watcher`):
 <#else>
 With jnats (`io.nats:jnats` 2.26):
 </#if>
@@ -185,12 +184,11 @@ ${level}# Stream `${s.stream}` and <#if (s.consumers?size > 1)>durable consumers
 <#if s.deliver != "all">
 | deliver policy | ${s.deliver}: a new durable skips what the stream held before it, and what arrives while it is deleted and made again |
 </#if>
-| ack wait, max deliver | ${s.ackWaitText()}; ${s.maxDeliver} deliveries, then a dead letter |
 | handlers | <#if s.slow()>${s.concurrency} at once <#if s.perInstance()>per instance (max ack pending ${s.maxAckPending}: each instance reads its own durable)<#else>in each of ${s.instances} instance<#if (s.instances > 1)>s</#if> (max ack pending ${s.maxAckPending} = ${s.instances} x ${s.concurrency})</#if>, each one message at a time with `next()`<#else>`consume()` with its buffer (max ack pending ${s.maxAckPending}): handling is fast</#if><#if s.claims()>; each claims the message's id in `${s.claim}`, acks it, then works: a redelivered message whose id is claimed starts nothing<#elseif s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works, for at most ${s.maxWorkText()} (`maxWork`): a hung handler's message then comes back</#if> |
 <#if s.claims()>
 | claims | KV bucket `${s.claim}`: a key per message id, kept ${s.claimAgeText()} (no redelivery outlives the stream's max age); a claim whose work recorded no state is a start that died, for a sweeper to restart |
 </#if>
-| failed message | <#if s.claims()>before the claim, it comes back after the ack wait; after the claim and ack, the work's own state retries it<#else>again after ${s.retryDelayText()} (`nakWithDelay`); `term()` when it can never succeed</#if> |
+| ack wait, failures | ack wait ${s.ackWaitText()}; <#if s.claims()>before the claim, a failed message comes back after the ack wait; after the claim and ack, the work's own state retries it<#else>a failed message again after ${s.retryDelayText()} (`nakWithDelay`), `term()` when it can never succeed</#if>; ${s.maxDeliver} deliveries, then a dead letter |
 | dead letters | stream `${s.deadLetterStream()}` keeps the max-deliveries announcements ${s.deadLetterAgeText()}; durable `${s.deadLetterDurable()}` reads them |
 
 With the nats CLI (or `kv-or-stream apply`; `kv-or-stream audit` checks a server against these settings):
@@ -199,7 +197,7 @@ With the nats CLI (or `kv-or-stream apply`; `kv-or-stream audit` checks a server
 <@streamCli s=s />
 ```
 
-With jnats (`io.nats:jnats` 2.26) and ${sharedLink("StreamWork")} from the index, the handling every stream decision shares:
+With jnats (`io.nats:jnats` 2.26) and ${sharedLink("StreamWork")} from the index, the handling every stream decision shares (`handler` is your `StreamWork.Handler`):
 
 ```java
 <@streamJava s=s />

@@ -123,16 +123,20 @@ flowchart LR
      durable consumer for a stream. The long form is in the index (index.md.ftl), once. -->
 <#macro workingWith level>
 <#if primitives?seq_contains("kv-watch")>
+<#if level?has_content>
 
 ${level} Working with a KV watch
+</#if>
 
-One put gives the current state (`get`), a change event for every watcher (`watch`) and a short history of the key (1 revision by default, 64 at most). A watch first delivers the latest value of every key, the state now and not new events, then signals the end of that bootstrap (`endOfData()` in jnats), then live changes. It has no acks and no saved position: the owner applies values idempotently and repairs failed work itself. More: [working with a KV watch](README.md#working-with-a-kv-watch).
+<#if !level?has_content>**KV watch.** </#if>One put gives the current state (`get`), a change event for every watcher (`watch`) and a short history of the key (1 revision by default, 64 at most). A watch first delivers the latest value of every key, the state now and not new events, then signals the end of that bootstrap (`endOfData()` in jnats), then live changes. It has no acks and no saved position: the owner applies values idempotently and repairs failed work itself. More: [working with a KV watch](README.md#working-with-a-kv-watch).
 </#if>
 <#if primitives?seq_contains("jetstream-stream")>
+<#if level?has_content>
 
 ${level} Working with a JetStream stream
+</#if>
 
-The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks. More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
+<#if !level?has_content>**JetStream stream.** </#if>The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks. More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
 </#if>
 </#macro>
 
