@@ -128,7 +128,7 @@ flowchart LR
 ${level} Working with a KV watch
 </#if>
 
-<#if !level?has_content>**KV watch.** </#if>One put gives the current state (`get`), a change event for every watcher (`watch`) and a short history of the key (1 revision by default, 64 at most). A watch first delivers the latest value of every key, the state now and not new events, then signals the end of that bootstrap (`endOfData()` in jnats), then live changes. It has no acks and no saved position: the owner applies values idempotently and repairs failed work itself. More: [working with a KV watch](README.md#working-with-a-kv-watch).
+<#if !level?has_content>**KV watch.** </#if>One put gives the current state (`get`), a change event for every watcher (`watch`) and a short history of the key (1 revision by default, 64 at most). A watch first delivers the latest value (or delete marker) of every key, the state now and not new events, then signals the end of that bootstrap (`endOfData()` in jnats), then live changes. It has no acks and no saved position: the owner applies values idempotently and repairs failed work itself. More: [working with a KV watch](README.md#working-with-a-kv-watch).
 </#if>
 <#if primitives?seq_contains("jetstream-stream")>
 <#if level?has_content>
