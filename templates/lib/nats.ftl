@@ -43,11 +43,13 @@ kv.put(key, value);                // each member writes its own key, more often
 <#else>
 kv.put(key, value);                // the owner writes the current value of each key
 </#if>
-new KvFollow(kv, watcher)
 <#if s.ttl??>
+new KvFollow(kv, watcher)
     .silenceAfter(${s.ttlJava()}, expected(), timer)   // expected(): the keys that should be written
-</#if>
     .watch("${s.keys}");
+<#else>
+new KvFollow(kv, watcher).watch("${s.keys}");
+</#if>
 </#if>
 </#macro>
 
@@ -104,8 +106,9 @@ jsm.addStream(StreamConfiguration.builder().name("${s.stream}").subjects(<#list 
 <@consumerJava s=s c=c />
 </#list>
 <#if s.claims()>
-connection.keyValueManagement().create(KeyValueConfiguration.builder().name("${s.claim}").maxHistoryPerKey(1)
-    .ttl(${s.claimAgeJava()}).storageType(StorageType.File).replicas(${s.replicas}).build());   // claims outlive any redelivery
+// The claims: kept as long as the stream keeps a message, so they outlive any redelivery.
+connection.keyValueManagement().create(KeyValueConfiguration.builder().name("${s.claim}")
+    .maxHistoryPerKey(1).ttl(${s.claimAgeJava()}).storageType(StorageType.File).replicas(${s.replicas}).build());
 </#if>
 
 // Publish with an idempotency key: a publish retried within the duplicate window is stored once.
@@ -184,7 +187,7 @@ ${level}# Stream `${s.stream}` and <#if (s.consumers?size > 1)>durable consumers
 <#if s.deliver != "all">
 | deliver policy | ${s.deliver}: a new durable skips what the stream held before it, and what arrives while it is deleted and made again |
 </#if>
-| handlers | <#if s.slow()>${s.concurrency} at once <#if s.perInstance()>per instance (max ack pending ${s.maxAckPending}: each instance reads its own durable)<#else>in each of ${s.instances} instance<#if (s.instances > 1)>s</#if> (max ack pending ${s.maxAckPending} = ${s.instances} x ${s.concurrency})</#if>, each one message at a time with `next()`<#else>`consume()` with its buffer (max ack pending ${s.maxAckPending}): handling is fast</#if><#if s.claims()>; each claims the message's id in `${s.claim}`, acks it, then works: a redelivered message whose id is claimed starts nothing<#elseif s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works, for at most ${s.maxWorkText()} (`maxWork`): a hung handler's message then comes back</#if> |
+| handlers | <#if s.slow()>${s.concurrency} at once <#if s.perInstance()>per instance (max ack pending ${s.maxAckPending}: each instance reads its own durable)<#elseif (s.instances > 1)>in each of ${s.instances} instances (max ack pending ${s.maxAckPending} = ${s.instances} x ${s.concurrency})<#else>in 1 instance (max ack pending ${s.maxAckPending})</#if>, each one message at a time with `next()`<#else>`consume()` with its buffer (max ack pending ${s.maxAckPending}): handling is fast</#if><#if s.claims()>; each claims the message's id in `${s.claim}`, acks it, then works: a redelivered message whose id is claimed starts nothing<#elseif s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works, for at most ${s.maxWorkText()} (`maxWork`): a hung handler's message then comes back</#if> |
 <#if s.claims()>
 | claims | KV bucket `${s.claim}`: a key per message id, kept ${s.claimAgeText()} (no redelivery outlives the stream's max age); a claim whose work recorded no state is a start that died, for a sweeper to restart |
 </#if>
