@@ -136,7 +136,8 @@ ${level} Working with a KV watch
 ${level} Working with a JetStream stream
 </#if>
 
-<#if !level?has_content>**JetStream stream.** </#if>The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks. More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
+<#assign allClaim = (streams![])?has_content && !(streams![])?filter(st -> !st.claims())?has_content>
+<#if !level?has_content>**JetStream stream.** </#if>The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. <#if allClaim>Long work claims the message's id in a KV bucket and acks at once, so the ack wait covers only the claim; from then on nothing redelivers the message, and the run's own state must carry a failed run.<#else>The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks.</#if> More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
 </#if>
 </#macro>
 
