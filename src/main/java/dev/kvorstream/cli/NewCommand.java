@@ -156,14 +156,17 @@ final class NewCommand implements Command {
           answers.put(Question.values()[i].key(), word);
         }
       }
+      if (o.ask() && !answers.isEmpty()) {
+        throw new UsageException("--ask asks every test; give the answers as options or --ask, not both");
+      }
+      String contextText = context.getValue();
       if (o.ask()) {
-        if (!answers.isEmpty()) {
-          throw new UsageException("--ask asks every test; give the answers as options or --ask, not both");
+        String typed = Interview.run(ws, renderer, o.title(), contextText, answers, why);
+        if (typed != null) {
+          contextText = typed;
         }
-        Interview.run(ws, renderer, o.title(), answers, why);
       }
       Map<String, Object> more = new LinkedHashMap<>();
-      String contextText = context.getValue();
       if (contextText != null && !contextText.isBlank()) {
         BidiControls.refuse("<context>", contextText);
         more.put("context", contextText.replace("\r\n", "\n").stripTrailing());
