@@ -127,8 +127,8 @@ final class NewCommand implements Command {
     Path dir = session.resolve(ws.dir());
     Folder folder = existing(ws, dir, !o.links().isEmpty());
     if (!o.force()) {
-      sameTitle(folder, o.title()).ifPresent(name -> {
-        throw ToolException.usage("decision " + name + " already has the title '" + o.title()
+      sameTitle(folder, o.title()).ifPresent(taken -> {
+        throw ToolException.usage("decision " + taken.getKey() + " already has the title '" + taken.getValue()
             + "'; nothing written (use --force to write another)");
       });
     }
@@ -218,20 +218,23 @@ final class NewCommand implements Command {
     }
   }
 
-  /** The file name of a decision with the same title (case and spacing aside), if there is one. */
-  private static Optional<String> sameTitle(Folder folder, String title) {
+  /**
+   * The file name and title of a decision with the same title (case and spacing aside), if
+   * there is one.
+   */
+  private static Optional<Map.Entry<String, String>> sameTitle(Folder folder, String title) {
     if (folder == null) {
       return Optional.empty();
     }
     String key = key(title);
     for (Design d : folder.designs()) {
       if (key(d.title()).equals(key)) {
-        return Optional.of(d.path());
+        return Optional.of(Map.entry(d.path(), d.title()));
       }
     }
     for (HandWritten h : folder.handWritten()) {
       if (h.title() != null && key(h.title()).equals(key)) {
-        return Optional.of(folder.displayPath(h.fileName()));
+        return Optional.of(Map.entry(folder.displayPath(h.fileName()), h.title()));
       }
     }
     return Optional.empty();

@@ -242,7 +242,7 @@ class LifecycleTest extends FolderTest {
     design("0001-orders.yaml", "title: Order events\nstatus: accepted\n");
     Cli.Result r = Cli.run(work, "new", "order  EVENTS ");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("decisions/0001-orders.yaml already has the title", "--force");
+    assertThat(r.err()).contains("decisions/0001-orders.yaml already has the title 'Order events'", "--force");
     assertThat(decisions.resolve("0002-order-events.yaml")).doesNotExist();
     Cli.Result forced = Cli.run(work, "new", "Order events", "--force");
     assertThat(forced.code()).as(forced.err()).isZero();
