@@ -3,6 +3,7 @@ package dev.kvorstream.cli;
 import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.render.Renderer;
+import dev.kvorstream.render.Unfinished;
 import dev.kvorstream.write.Drift;
 import dev.kvorstream.write.Publisher.Action;
 import dev.kvorstream.write.Publisher.Change;
@@ -79,6 +80,9 @@ final class GenerateCommand implements Command {
         default -> { }
       }
     }
+    // a design that still holds new's example context gets an ADR that says nothing: say so now,
+    // not only in check
+    Unfinished.warnings(log, renderer, ws.loader()).forEach(session.err()::println);
     session.out().println("generate: " + written + " written, "
         + (changes.size() - written - kept + skip.size()) + " unchanged"
         + (kept > 0 ? ", " + kept + " left as they are" : "")
