@@ -63,6 +63,8 @@ final class InferenceTrainer {
   private final List<String> vocabulary;
   private final List<Row> rows;
   private final List<InferenceData.Example> examples;
+  /** The fold of each row: near-duplicates share one ({@link InferenceFolds}). */
+  private final int[] folds;
 
   InferenceTrainer(List<InferenceData.Example> examples) {
     this.examples = List.copyOf(examples);
@@ -88,6 +90,7 @@ final class InferenceTrainer {
     for (int i = 0; i < vocabulary.size(); i++) {
       ids.put(vocabulary.get(i), i);
     }
+    folds = InferenceFolds.grouped(this.examples, FOLDS);
     rows = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       List<Features.Found> f = found.get(i);
@@ -170,20 +173,18 @@ final class InferenceTrainer {
   }
 
   /**
-   * Out-of-fold scores per target for every row (fold = position modulo {@link #FOLDS}), and
-   * as a last array the weight of each row's telling features toward its verdict score's side.
+   * Out-of-fold scores per target for every row (the folds of {@link InferenceFolds}, so that
+   * near-duplicates never sit on both sides), and as a last array the weight of each row's
+   * telling features toward its verdict score's side.
    */
   double[][] crossValidated() {
     double[][] out = new double[TARGETS + 1][rows.size()];
     for (int fold = 0; fold < FOLDS; fold++) {
-      List<Row> train = new ArrayList<>();
+      double[][] w = fitWithout(folds, fold);
       for (int i = 0; i < rows.size(); i++) {
-        if (i % FOLDS != fold) {
-          train.add(rows.get(i));
+        if (folds[i] != fold) {
+          continue;
         }
-      }
-      double[][] w = fit(train);
-      for (int i = fold; i < rows.size(); i += FOLDS) {
         for (int t = 0; t < TARGETS; t++) {
           out[t][i] = score(w[t], rows.get(i));
         }
@@ -191,6 +192,38 @@ final class InferenceTrainer {
       }
     }
     return out;
+  }
+
+  /** The weights fitted to every row whose fold (in {@code of}) is not {@code fold}. */
+  double[][] fitWithout(int[] of, int fold) {
+    List<Row> train = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (of[i] != fold) {
+        train.add(rows.get(i));
+      }
+    }
+    return fit(train);
+  }
+
+  /** The model of some weights and margins, as {@code model.tsv} would give it (unpruned). */
+  Model model(double[][] w, double[] margins) {
+    Map<String, double[]> weights = new HashMap<>();
+    for (int j = 0; j < vocabulary.size(); j++) {
+      double[] v = new double[TARGETS];
+      for (int t = 0; t < TARGETS; t++) {
+        v[t] = w[t][j];
+      }
+      weights.put(vocabulary.get(j), v);
+    }
+    return new Model(weights, margins);
+  }
+
+  List<InferenceData.Example> examples() {
+    return examples;
+  }
+
+  int[] folds() {
+    return folds.clone();
   }
 
   /**
@@ -208,8 +241,8 @@ final class InferenceTrainer {
   }
 
   /**
-   * The margins. For the verdict: the one where the out-of-fold verdicts of the corpus
-   * examples (the older sets are easier: the cue phrases were tuned on them) cost least, a
+   * The margins. For the verdict: the one where the out-of-fold verdicts of the texts of
+   * the authored sets (not the older sets: the cue phrases were tuned on them) cost least, a
    * wrong one costing {@link #WRONG_COST} undecided ones; of equal costs, the largest margin.
    * For a test: the smallest that keeps its wrong
    * answers at most {@link #TEST_WRONG} of those it gives, counting only answers given with a
@@ -219,7 +252,7 @@ final class InferenceTrainer {
     double[] m = new double[TARGETS];
     double best = Double.MAX_VALUE;
     for (int step = 0; step <= 500; step++) {
-      int[] c = verdictCounts(cv, step * 0.01, InferenceData.CORPUS);
+      int[] c = verdictCounts(cv, step * 0.01, AUTHORED);
       double cost = WRONG_COST * c[1] + c[2];
       if (cost <= best) {
         best = cost;
@@ -285,10 +318,14 @@ final class InferenceTrainer {
     return verdictCounts(cv, margin, null);
   }
 
+  /** For {@link #verdictCounts}: every set written by its own author (not the older sets). */
+  static final String AUTHORED = "authored";
+
   int[] verdictCounts(double[][] cv, double margin, String set) {
     int[] c = new int[3];
     for (int i = 0; i < rows.size(); i++) {
-      if (set != null && !examples.get(i).set().equals(set)) {
+      String name = examples.get(i).set();
+      if (set != null && !(set.equals(AUTHORED) ? !InferenceData.OLDER.contains(name) : name.equals(set))) {
         continue;
       }
       int y = rows.get(i).labels()[0];
