@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kvorstream.model.AnswerOrigin;
 import dev.kvorstream.model.Outcome;
 import dev.kvorstream.model.Verdict;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -146,12 +150,42 @@ class InferenceAccuracyTest {
   static final double FLOOR_HELD_OUT_RIGHT = 88;
   static final double FLOOR_HELD_OUT_WRONG = 6;
 
+  /**
+   * Measures one labelled set outside the test resources with the committed model, trains on
+   * nothing, and prints right, wrong and undecided in all, by style and by domain, and each
+   * text it got wrong or left undecided. It runs only when asked:
+   * {@code mvn -B -o -q test -Dtest=InferenceAccuracyTest#measure -Dinference.measure=FILE}.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = MEASURE, matches = ".+")
+  void measure() {
+    Path file = Path.of(System.getProperty(MEASURE));
+    List<InferenceData.Example> set = InferenceData.read(file);
+    Set<String> trained = new HashSet<>();
+    InferenceData.training().forEach(e -> trained.add(e.text().strip().toLowerCase(Locale.ROOT)));
+    long seen = set.stream().filter(e -> trained.contains(e.text().strip().toLowerCase(Locale.ROOT))).count();
+    System.out.println("measuring " + file + " with the committed model (" + seen
+        + " of its texts are also training texts)");
+    Tally t = tally(file.getFileName().toString(), set, true);
+    breakdown(set, "style", InferenceData.Example::style);
+    breakdown(set, "domain", InferenceData.Example::domain);
+    System.out.println("in all: " + t);
+    assertThat(t.size()).isPositive();
+  }
+
+  static final String MEASURE = "inference.measure";
+
   private static void breakdown(String what, Function<InferenceData.Example, String> key) {
+    breakdown(InferenceData.heldOut(), what, key);
+  }
+
+  private static void breakdown(List<InferenceData.Example> set, String what,
+      Function<InferenceData.Example, String> key) {
     Map<String, List<InferenceData.Example>> groups = new TreeMap<>();
-    for (InferenceData.Example e : InferenceData.heldOut()) {
+    for (InferenceData.Example e : set) {
       groups.computeIfAbsent(key.apply(e), k -> new ArrayList<>()).add(e);
     }
-    groups.forEach((k, list) -> System.out.println("  held out, " + what + " " + k + ": " + tally(k, list, false)));
+    groups.forEach((k, list) -> System.out.println("  " + what + " " + k + ": " + tally(k, list, false)));
   }
 
   @Test

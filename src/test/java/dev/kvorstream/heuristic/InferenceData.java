@@ -6,6 +6,8 @@ import dev.kvorstream.model.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -75,35 +77,48 @@ final class InferenceData {
     return read(CORPUS).stream().filter(Example::heldOut).toList();
   }
 
-  @SuppressWarnings("unchecked")
   static List<Example> read(String name) {
     try (InputStream in = InferenceData.class.getResourceAsStream("/inference/" + name)) {
       if (in == null) {
         throw new IllegalStateException("missing labelled set " + name);
       }
-      List<Map<String, Object>> rows = (List<Map<String, Object>>)
-          new Load(LoadSettings.builder().setLabel(name).build()).loadFromInputStream(in);
-      List<Example> out = new ArrayList<>();
-      for (Map<String, Object> row : rows) {
-        Map<Question, Answer> answers = new EnumMap<>(Question.class);
-        Map<String, Object> given = (Map<String, Object>) row.get("answers");
-        if (given != null) {
-          given.forEach((k, v) -> {
-            Question q = Question.byKey(k);
-            Answer a = q == null ? null : Answer.of(q, String.valueOf(v));
-            if (a == null) {
-              throw new IllegalStateException(name + ": bad answer " + k + ": " + v);
-            }
-            answers.put(q, a);
-          });
-        }
-        out.add(new Example(name, out.size(), (String) row.get("text"), verdict((String) row.get("verdict")),
-            answers, (String) row.getOrDefault("domain", "-"), (String) row.getOrDefault("style", "-")));
-      }
-      return out;
+      return read(name, in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A labelled set in a file outside the test resources (one to measure, never to train on). */
+  static List<Example> read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(file.getFileName().toString(), in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Example> read(String name, InputStream in) {
+    List<Map<String, Object>> rows = (List<Map<String, Object>>)
+        new Load(LoadSettings.builder().setLabel(name).build()).loadFromInputStream(in);
+    List<Example> out = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      Map<Question, Answer> answers = new EnumMap<>(Question.class);
+      Map<String, Object> given = (Map<String, Object>) row.get("answers");
+      if (given != null) {
+        given.forEach((k, v) -> {
+          Question q = Question.byKey(k);
+          Answer a = q == null ? null : Answer.of(q, String.valueOf(v));
+          if (a == null) {
+            throw new IllegalStateException(name + ": bad answer " + k + ": " + v);
+          }
+          answers.put(q, a);
+        });
+      }
+      out.add(new Example(name, out.size(), (String) row.get("text"), verdict((String) row.get("verdict")),
+          answers, (String) row.getOrDefault("domain", "-"), (String) row.getOrDefault("style", "-")));
+    }
+    return out;
   }
 
   private static Verdict verdict(String id) {

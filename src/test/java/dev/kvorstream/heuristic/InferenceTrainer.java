@@ -30,15 +30,15 @@ import java.util.TreeMap;
 final class InferenceTrainer {
 
   /** A feature kept in the model must occur in at least this many training texts. */
-  static final int MIN_COUNT = 2;
+  static final int MIN_COUNT = Integer.getInteger("train.minCount", 2);
   /** The L2 penalty on the weights (not on the bias). */
-  static final double LAMBDA = 0.0001;
+  static final double LAMBDA = Double.parseDouble(System.getProperty("train.lambda", "0.0001"));
   /** Gradient steps per fit. */
   static final int STEPS = 2000;
   /** Folds of the cross-validation that sets the margins. */
   static final int FOLDS = 5;
   /** How many undecided verdicts one wrong verdict is as bad as, when the margin is chosen. */
-  static final double WRONG_COST = 5;
+  static final double WRONG_COST = Double.parseDouble(System.getProperty("train.wrongCost", "5"));
   /** At most this share of the answered tests may be wrong beyond a test's margin. */
   static final double TEST_WRONG = 0.05;
   /** Weights below this (in size) are left out of the resource. */
