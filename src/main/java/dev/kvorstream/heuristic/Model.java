@@ -145,7 +145,7 @@ public final class Model {
   }
 
   /** The fewest features a text is scaled for. */
-  static final int FLOOR = 48;
+  static final int FLOOR = Integer.getInteger("train.floor", 48);
 
   /** A weight as the resource writes it: fixed decimals, no locale. */
   static String format(double value) {

@@ -5,6 +5,7 @@ import dev.kvorstream.model.Question;
 import dev.kvorstream.model.Verdict;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +60,10 @@ final class InferenceCrossValidation {
     InferenceTrainer trainer = new InferenceTrainer(InferenceData.training());
     List<InferenceData.Example> examples = trainer.examples();
     double[] margins = trainer.margins(trainer.crossValidated());
+    int at = Arrays.asList(args).indexOf("--margin");
+    if (at >= 0) {
+      margins[0] = Double.parseDouble(args[at + 1]);
+    }
     System.out.println("margins " + Arrays.toString(margins) + "; near-duplicate groups "
         + InferenceFolds.sharedGroups(examples));
     int[] folds;
@@ -71,23 +76,43 @@ final class InferenceCrossValidation {
       folds = trainer.folds();
       k = InferenceTrainer.FOLDS;
     }
+    List<double[][]> weights = new ArrayList<>();
+    for (int fold = 0; fold < k; fold++) {
+      final int f = fold;
+      weights.add(Arrays.stream(folds).anyMatch(x -> x == f) ? trainer.fitWithout(folds, fold) : null);
+    }
+    if (Arrays.asList(args).contains("--sweep")) {
+      for (int step = 0; step <= 12; step++) {
+        double[] m = margins.clone();
+        m[0] = step * 0.1;
+        Count c = report(trainer, folds, weights, m, false, false);
+        System.out.printf(Locale.ROOT, "  margin %.2f: %s%n", m[0], c);
+      }
+    }
+    System.out.println(bySet ? "left out one set at a time:" : "out of fold (" + k + " grouped folds):");
+    report(trainer, folds, weights, margins, misses, true);
+  }
+
+  /** Decides every text with the model of its fold and counts; prints per set and style if asked. */
+  static Count report(InferenceTrainer trainer, int[] folds, List<double[][]> weights, double[] margins,
+      boolean misses, boolean print) {
+    List<InferenceData.Example> examples = trainer.examples();
     Verdict[] decided = new Verdict[examples.size()];
     List<Map<Question, Answer>> answered = new ArrayList<>();
     examples.forEach(e -> answered.add(Map.of()));
     Catalogue catalogue = Catalogue.load();
     Map<String, Object> cueData = DataFiles.read("cues.yaml");
-    for (int fold = 0; fold < k; fold++) {
-      final int f = fold;
-      if (Arrays.stream(folds).noneMatch(x -> x == f)) {
+    for (int fold = 0; fold < weights.size(); fold++) {
+      if (weights.get(fold) == null) {
         continue;
       }
-      Inference inference = new Inference(cueData, trainer.model(trainer.fitWithout(folds, fold), margins));
+      Inference inference = new Inference(cueData, trainer.model(weights.get(fold), margins));
       Heuristic heuristic = new Heuristic(() -> inference, catalogue);
       for (int i = 0; i < examples.size(); i++) {
         if (folds[i] == fold) {
           Evaluation ev = heuristic.evaluate(Map.of(), examples.get(i).text(), true, null);
           decided[i] = ev.verdict();
-          Map<Question, Answer> a = new java.util.EnumMap<>(Question.class);
+          Map<Question, Answer> a = new EnumMap<>(Question.class);
           ev.outcomes().stream().filter(o -> o.answered()).forEach(o -> a.put(o.question(), o.answer()));
           answered.set(i, a);
         }
@@ -125,9 +150,12 @@ final class InferenceCrossValidation {
             e.style(), e.text());
       }
     }
-    System.out.println(bySet ? "left out one set at a time:" : "out of fold (" + k + " grouped folds):");
+    if (!print) {
+      return all;
+    }
     bySetCount.forEach((s, c) -> System.out.printf("  set   %-18s %s%n", s, c));
     byStyle.forEach((s, c) -> System.out.printf("  style %-18s %s%n", s, c));
     System.out.printf("  all   %-18s %s%n", "", all);
+    return all;
   }
 }
