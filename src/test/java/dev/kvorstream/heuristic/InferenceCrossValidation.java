@@ -49,6 +49,9 @@ final class InferenceCrossValidation {
     }
   }
 
+  /** Where {@code --dump} writes one line per text (set, style, label, decision, words, classes, text). */
+  static java.io.PrintStream DUMP;
+
   /** The sets written each by its own author (the older sets were tuned with the cue words). */
   static boolean authored(InferenceData.Example e) {
     return !InferenceData.OLDER.contains(e.set());
@@ -90,6 +93,13 @@ final class InferenceCrossValidation {
       }
     }
     System.out.println(bySet ? "left out one set at a time:" : "out of fold (" + k + " grouped folds):");
+    if (Arrays.asList(args).contains("--dump")) {
+      try {
+        DUMP = new java.io.PrintStream("target/inference-cv.tsv", "UTF-8");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     report(trainer, folds, weights, margins, misses, true);
   }
 
@@ -98,6 +108,8 @@ final class InferenceCrossValidation {
       boolean misses, boolean print) {
     List<InferenceData.Example> examples = trainer.examples();
     Verdict[] decided = new Verdict[examples.size()];
+    double[] scores = new double[examples.size()];
+    String[] testScores = new String[examples.size()];
     List<Map<Question, Answer>> answered = new ArrayList<>();
     examples.forEach(e -> answered.add(Map.of()));
     Catalogue catalogue = Catalogue.load();
@@ -106,12 +118,20 @@ final class InferenceCrossValidation {
       if (weights.get(fold) == null) {
         continue;
       }
-      Inference inference = new Inference(cueData, trainer.model(weights.get(fold), margins));
+      Model model = trainer.model(weights.get(fold), margins);
+      Inference inference = new Inference(cueData, model);
       Heuristic heuristic = new Heuristic(() -> inference, catalogue);
       for (int i = 0; i < examples.size(); i++) {
         if (folds[i] == fold) {
           Evaluation ev = heuristic.evaluate(Map.of(), examples.get(i).text(), true, null);
           decided[i] = ev.verdict();
+          List<Features.Found> found = inference.features(Cues.tokens(examples.get(i).text()));
+          scores[i] = model.score(Model.Target.VERDICT, found).value();
+          StringBuilder t = new StringBuilder();
+          for (Model.Target target : Model.Target.values()) {
+            t.append(String.format(Locale.ROOT, "%.4f ", model.score(target, found).value()));
+          }
+          testScores[i] = t.toString().strip();
           Map<Question, Answer> a = new EnumMap<>(Question.class);
           ev.outcomes().stream().filter(o -> o.answered()).forEach(o -> a.put(o.question(), o.answer()));
           answered.set(i, a);
@@ -144,6 +164,12 @@ final class InferenceCrossValidation {
             }
           }
         });
+      }
+      if (DUMP != null) {
+        List<String> classes = new Inference(DataFiles.read("cues.yaml"), null).features(Cues.tokens(e.text())).stream()
+            .map(Features.Found::name).filter(n -> n.startsWith("k:") || n.startsWith("fk:")).toList();
+        DUMP.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%.4f\t%d\t%s\t%s\t%s%n", e.set(), e.style(), e.verdict().id(), decided[i].id(), scores[i],
+            Cues.tokens(e.text()).stream().filter(t -> !t.equals(Cues.SENTENCE)).count(), String.join(" ", classes), e.text(), testScores[i]);
       }
       if (misses && !what.equals("right")) {
         System.out.printf("  %-9s %-16s (%s) [%s, %s] %s%n", what, decided[i].id(), e.verdict().id(), e.set(),

@@ -52,7 +52,7 @@ final class InferenceTrainer {
    * such texts ("changes", "events", "sync") learn to say little either way.
    */
   static final int UNDECIDED = 2;
-  static final double UNDECIDED_WEIGHT = 3;
+  static final double UNDECIDED_WEIGHT = Double.parseDouble(System.getProperty("train.undecidedWeight", "3"));
 
   /**
    * A training example: its feature ids and its label per target (+1 KV side, -1 stream, 0
