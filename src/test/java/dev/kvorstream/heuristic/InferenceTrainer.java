@@ -31,14 +31,20 @@ final class InferenceTrainer {
 
   /** A feature kept in the model must occur in at least this many training texts. */
   static final int MIN_COUNT = Integer.getInteger("train.minCount", 2);
+  /** A pair of words one apart ({@code g:}) must occur in at least this many: most are chance. */
+  static final int MIN_COUNT_GAP = Integer.getInteger("train.minCountGap", 3);
   /** The L2 penalty on the weights (not on the bias). */
   static final double LAMBDA = Double.parseDouble(System.getProperty("train.lambda", "0.0001"));
   /** Gradient steps per fit. */
   static final int STEPS = 2000;
   /** Folds of the cross-validation that sets the margins. */
   static final int FOLDS = 5;
-  /** How many undecided verdicts one wrong verdict is as bad as, when the margin is chosen. */
-  static final double WRONG_COST = Double.parseDouble(System.getProperty("train.wrongCost", "5"));
+  /**
+   * The share of wrong verdicts the verdict's margin allows, out of fold: issue 12 allows 2.5%
+   * on descriptions never seen, and a set by a new author costs about half a point more than
+   * the folds show (docs/inference.md), so the margin is the smallest that keeps 2% wrong.
+   */
+  static final double WRONG_BUDGET = Double.parseDouble(System.getProperty("train.wrongBudget", "0.02"));
   /** At most this share of the answered tests may be wrong beyond a test's margin. */
   static final double TEST_WRONG = 0.05;
   /** Weights below this (in size) are left out of the resource. */
@@ -81,7 +87,7 @@ final class InferenceTrainer {
     List<String> vocab = new ArrayList<>();
     vocab.add(Model.BIAS);
     counts.forEach((name, n) -> {
-      if (n >= MIN_COUNT) {
+      if (n >= (name.startsWith("g:") ? MIN_COUNT_GAP : MIN_COUNT)) {
         vocab.add(name);
       }
     });
@@ -241,22 +247,20 @@ final class InferenceTrainer {
   }
 
   /**
-   * The margins. For the verdict: the one where the out-of-fold verdicts of the texts of
-   * the authored sets (not the older sets: the cue phrases were tuned on them) cost least, a
-   * wrong one costing {@link #WRONG_COST} undecided ones; of equal costs, the largest margin.
+   * The margins. For the verdict: the smallest at which the out-of-fold verdicts of the texts
+   * of the authored sets (not the older sets: the cue phrases were tuned on them) are at most
+   * {@link #WRONG_BUDGET} wrong, so that every verdict the budget allows is given.
    * For a test: the smallest that keeps its wrong
    * answers at most {@link #TEST_WRONG} of those it gives, counting only answers given with a
    * verdict and agreeing with it (the way inference uses them).
    */
   double[] margins(double[][] cv) {
     double[] m = new double[TARGETS];
-    double best = Double.MAX_VALUE;
     for (int step = 0; step <= 500; step++) {
       int[] c = verdictCounts(cv, step * 0.01, AUTHORED);
-      double cost = WRONG_COST * c[1] + c[2];
-      if (cost <= best) {
-        best = cost;
-        m[0] = step * 0.01;
+      m[0] = step * 0.01;
+      if (c[1] <= WRONG_BUDGET * (c[0] + c[1] + c[2])) {
+        break;
       }
     }
     for (int t = 1; t < TARGETS; t++) {
@@ -290,7 +294,8 @@ final class InferenceTrainer {
     StringBuilder out = new StringBuilder();
     out.append("# The inference model: written by InferenceTrainer from src/test/resources/inference/ (do not edit).\n");
     out.append("# ").append(rows.size()).append(" training texts, ").append(vocabulary.size() - 1)
-        .append(" features seen in at least ").append(MIN_COUNT).append(" of them; lambda ").append(LAMBDA)
+        .append(" features seen in at least ").append(MIN_COUNT).append(" of them (pairs one word apart ")
+        .append(MIN_COUNT_GAP).append("); lambda ").append(LAMBDA)
         .append(", ").append(STEPS).append(" steps.\n");
     out.append("# feature\tverdict\trestart\tdelivery\tprocessing\tnature (positive: the KV side)\n");
     out.append(Model.MARGIN);
@@ -310,7 +315,7 @@ final class InferenceTrainer {
         out.append(line).append('\n');
       }
     }
-    return out.toString().replace("\t-0.0000", "\t0.0000");
+    return out.toString();
   }
 
   /** The out-of-fold verdicts as right, wrong, undecided at the given margin (for tuning). */
