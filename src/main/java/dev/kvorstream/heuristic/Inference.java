@@ -174,7 +174,7 @@ public final class Inference {
       if (SAYS_WHAT.contains(f.name()) || (f.name().equals("k:action") && f.start() == 0)) {
         return false;
       }
-      event |= f.name().equals("k:event") || f.name().equals("k:request");
+      event |= f.name().equals("k:event");
     }
     return event;
   }
