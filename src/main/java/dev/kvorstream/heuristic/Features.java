@@ -29,7 +29,8 @@ import java.util.Set;
  *       {@code k:CLASS} a phrase of a word class of {@code cues.yaml} ("read by" is a
  *       reader, "charge" an action, "twice" says once), and {@code fk:CLASS} one that opens a
  *       clause the way an imperative does ("Credit 500 points", "please re-run", "we need to
- *       rotate"): a verb of work there asks for work, which the same verb elsewhere may not.</li>
+ *       rotate"): a verb of work there asks for work, which the same verb elsewhere may not;
+ *       {@code nk:CLASS} a class phrase within three words after a negation ("no replay").</li>
  * </ul>
  * A feature found more than once counts once, with the words of its first occurrence.
  */
@@ -59,6 +60,7 @@ public final class Features {
     }
     int negatedUntil = -1;
     int negationAt = -1;
+    boolean[] negated = new boolean[tokens.size()];
     boolean sentenceStart = true;
     for (int i = 0; i < tokens.size(); i++) {
       String s = stems.get(i);
@@ -88,6 +90,7 @@ public final class Features {
         continue;
       }
       if (i <= negatedUntil) {
+        negated[i] = true;
         add(out, "n:" + s, negationAt, i + 1);
       } else {
         add(out, "w:" + s, i, i + 1);
@@ -111,7 +114,7 @@ public final class Features {
       add(out, "cv:" + e.getKey().key() + ":" + m.owner().word(), m.start(), m.end());
     }
     for (Cues.Match<String> m : classes) {
-      add(out, "k:" + m.owner(), m.start(), m.end());
+      add(out, (negated[m.start()] ? "nk:" : "k:") + m.owner(), m.start(), m.end());
       if (opensClause(tokens, m.start())) {
         add(out, "fk:" + m.owner(), m.start(), m.end());
       }
@@ -141,6 +144,7 @@ public final class Features {
    */
   public static boolean telling(String name) {
     return name.startsWith("c:") || name.startsWith("cv:") || name.startsWith("k:") || name.startsWith("fk:")
+        || name.startsWith("nk:")
         || name.startsWith("f:") || name.startsWith("f2:");
   }
 

@@ -257,8 +257,8 @@ final class InferenceTrainer {
   double[] margins(double[][] cv) {
     double[] m = new double[TARGETS];
     for (int step = 0; step <= 500; step++) {
-      int[] c = verdictCounts(cv, step * 0.01, AUTHORED);
-      m[0] = step * 0.01;
+      int[] c = verdictCounts(cv, step / 100.0, AUTHORED);
+      m[0] = step / 100.0;
       if (c[1] <= WRONG_BUDGET * (c[0] + c[1] + c[2])) {
         break;
       }
