@@ -103,6 +103,22 @@ final class InferenceCrossValidation {
     report(trainer, folds, weights, margins, misses, true);
   }
 
+  /**
+   * The out-of-fold figures of the authored sets with the trainer's five grouped folds and its
+   * margins, printed per set and style: what {@code docs/inference.md} reports.
+   */
+  static Count outOfFold() {
+    InferenceTrainer trainer = new InferenceTrainer(InferenceData.training());
+    double[] margins = trainer.margins(trainer.crossValidated());
+    int[] folds = trainer.folds();
+    List<double[][]> weights = new ArrayList<>();
+    for (int fold = 0; fold < InferenceTrainer.FOLDS; fold++) {
+      weights.add(trainer.fitWithout(folds, fold));
+    }
+    System.out.println("out of fold (" + InferenceTrainer.FOLDS + " grouped folds), margin " + margins[0] + ":");
+    return report(trainer, folds, weights, margins, false, true);
+  }
+
   /** Decides every text with the model of its fold and counts; prints per set and style if asked. */
   static Count report(InferenceTrainer trainer, int[] folds, List<double[][]> weights, double[] margins,
       boolean misses, boolean print) {

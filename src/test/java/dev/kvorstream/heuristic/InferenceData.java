@@ -20,9 +20,11 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * a NATS expert gives it ({@code undecided} where the text cannot tell), and where the corpus
  * states them, the answers to the tests, its domain and its style.
  *
- * <p>The corpus {@code corpus.yaml} is split by position before anything was trained or
- * looked at: every fifth entry (the 5th, 10th, ...) is held out, never trained on, and
- * measured once at the end; the rest trains the model together with the four older sets.
+ * <p>Every set trains the model. The fifth of the corpus {@code corpus.yaml} that was held
+ * out for the first model (every fifth entry, measured blind once) and {@code independent.yaml}
+ * (measured blind once) became training data after their measurements; what is measured
+ * blind now is a set outside the test resources ({@code InferenceAccuracyTest#measure}), and
+ * generalisation is judged by cross-validation ({@link InferenceCrossValidation}).
  */
 final class InferenceData {
 
@@ -42,14 +44,17 @@ final class InferenceData {
    */
   static final List<String> AUTHORED = List.of("independent.yaml", "train-a.yaml", "train-b.yaml");
 
-  /** Every how many corpus entries one is held out. */
+  /** Every how many corpus entries one was held out for the first model. */
   static final int HOLD_OUT_EVERY = 5;
 
   record Example(String set, int index, String text, Verdict verdict, Map<Question, Answer> answers,
       String domain, String style) {
 
-    /** Whether this example is held out from training. */
-    boolean heldOut() {
+    /**
+     * Whether this example is in the fifth of the corpus held out until the model of the
+     * independent and train sets; it is trained on now.
+     */
+    boolean onceHeldOut() {
       return set.equals(CORPUS) && index % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1;
     }
   }
@@ -72,9 +77,9 @@ final class InferenceData {
     return all;
   }
 
-  /** The held-out part of the corpus. */
-  static List<Example> heldOut() {
-    return read(CORPUS).stream().filter(Example::heldOut).toList();
+  /** The fifth of the corpus once held out (the 5th, 10th, ... entry), now trained on. */
+  static List<Example> onceHeldOut() {
+    return read(CORPUS).stream().filter(Example::onceHeldOut).toList();
   }
 
   static List<Example> read(String name) {

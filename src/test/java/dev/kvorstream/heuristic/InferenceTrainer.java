@@ -19,13 +19,13 @@ import java.util.TreeMap;
  * features of {@link Features}, by full-batch accelerated gradient descent from zero for a
  * fixed number of steps, with {@link StrictMath} throughout, so the same data gives the same
  * bytes on any machine. The abstention margins come from five-fold cross-validation on the
- * training examples alone.
+ * training examples, grouped so that near-duplicates share a fold ({@link InferenceFolds}).
  *
  * <p>The test {@code InferenceModelTest} with {@code -Dretrain=true} rewrites the resource
  * (see docs/inference.md). Run as a program with the test class path, {@code main} does the
  * same; with {@code --cv [MARGIN]} it prints the cross-validated figures instead (and the
- * texts out-of-fold wrong or undecided at MARGIN), for choosing settings without the
- * held-out part.
+ * texts out-of-fold wrong or undecided at MARGIN); {@link InferenceCrossValidation} gives
+ * the figures per set and style through the real {@link Inference}.
  */
 final class InferenceTrainer {
 
@@ -265,7 +265,7 @@ final class InferenceTrainer {
     }
     for (int t = 1; t < TARGETS; t++) {
       for (int step = 0; step <= 500; step++) {
-        m[t] = step * 0.01;
+        m[t] = step / 100.0;
         int given = 0;
         int wrong = 0;
         for (int i = 0; i < rows.size(); i++) {
