@@ -78,9 +78,7 @@ No option chosen yet.
 
 <@s.decisionText e=whole subject=title />
 <#else>
-Chosen option: "${w.primitive[verdict]}", because ${w.reason[whole.tests[whole.decidedBy - 1].answer]}.
-
-<@s.decisionText e=whole subject=title />
+Chosen option: "${w.primitive[verdict]}". <@s.decisionText e=whole subject=title /><#t>
 </#if>
 
 ### Consequences
@@ -116,28 +114,10 @@ Chosen option: "${w.primitive[verdict]}", because ${w.reason[whole.tests[whole.d
 </#if>
 `kv-or-stream audit --server URL` checks a live server against this decision.
 
-## Pros and Cons of the Options
-
-### KV watch
-
-* Good, because one write gives state (get), events (watch) and a short history
-* Good, because every watcher sees each change: fan-out without extra code
-* Bad, because a watch has no acks, no redelivery and no saved position
-* Bad, because replicas that all watch the same keys do the work many times over
-
-### JetStream stream
-
-* Good, because a durable consumer resumes after its last ack and redelivers unacked work
-* Good, because handlers share the work and a backlog waits while they are down
-* Bad, because delivery is at least once, so handlers must be idempotent
-* Bad, because slow work needs in-progress acks within the ack wait
-
 ## More Information
 
 <@s.casesTable />
-
-Why each case goes where it does: [the common cases](README.md#the-common-cases) in the index.
-<@s.workingWith level="###" />
+<@s.workingWith level="" />
 <@s.implementation level="###" />
 <#if supersedes?has_content || supersededBy?has_content || related?has_content || amends?has_content || amendedBy?has_content>
 

@@ -104,8 +104,6 @@ The design is already split, as the check advises for a path that carries two co
 
 </#if>
 <@s.casesTable />
-
-Why each case goes where it does: [the common cases](README.md#the-common-cases) in the index.
 <@s.workingWith level="##" />
 <@s.implementation level="##" />
 

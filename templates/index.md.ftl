@@ -10,17 +10,6 @@ No decisions yet. Start one with `kv-or-stream new "Title of the path"`.
 <#else>
 ${total} <#if total == 1>decision<#else>decisions</#if>: <#assign parts = []><#list verdicts as id, n><#if (n > 0)><#assign parts = parts + [n + " " + w.primitive[id]]></#if></#list><#if handWritten gt 0><#assign parts = parts + [handWritten + " written by hand"]></#if>${parts?join(", ")}.
 
-| Verdict | Decisions |
-| --- | --- |
-<#list verdicts as id, n>
-<#if (n > 0)>
-| ${w.primitive[id]} | ${n} |
-</#if>
-</#list>
-<#if handWritten gt 0>
-| written by hand | ${handWritten} |
-</#if>
-
 | # | Decision | Status | Verdict | Date |
 | --- | --- | --- | --- | --- |
 <#list rows as r>
@@ -77,6 +66,26 @@ Do not use a KV watch as a work queue. For concurrent writers, `update(key, valu
 
 **At least once.** A handler that crashes after the side effect but before its ack gets the message again. Make every handler idempotent, for example by recording a key per message and skipping keys already done. Publish with a `Nats-Msg-Id` header so the stream drops duplicate publishes within its duplicate window (2 minutes by default). Exactly-once processing needs both that header and a double ack (`ackSync`), and even then the effects should be idempotent.
 
-**Slow work.** The ack wait is 30 seconds by default, and it runs from the moment the message is delivered to the client, not from when a handler starts on it. A client that fetches ahead (jnats' `consume()` keeps up to 500 messages buffered by default) lets buffered messages run out their ack wait while they wait, and they are delivered again. For slow work, keep in flight only what the handlers are working on (`next()`, or a `fetch` of as many messages as there are handlers, with max ack pending set to that number), and send in-progress acks (`inProgress()`) at an interval shorter than the ack wait. A backoff list, when set, replaces the ack wait with its first entry.
+**Slow work.** The ack wait is 30 seconds by default, and it runs from the moment the message is delivered to the client, not from when a handler starts on it. A client that fetches ahead (jnats' `consume()` keeps up to 500 messages buffered by default) lets buffered messages run out their ack wait while they wait, and they are delivered again. For slow work, keep in flight only what the handlers are working on (`next()`, or a `fetch` of as many messages as there are handlers, with max ack pending set to that number), and send in-progress acks (`inProgress()`) at an interval shorter than the ack wait. Max ack pending belongs to the durable, not to a process: three processes with four handlers each on one durable need 12. A backoff list, when set, replaces the ack wait with its first entry.
 
 **Failures and dead letters.** Max deliver is unlimited by default: set it. `nak()` asks for redelivery at once, which uses up every delivery within milliseconds when the cause is still there: nak with a delay, or set a backoff list. `term()` ends a message that can never succeed. When a message reaches max deliver the server publishes a max-deliveries advisory, a core NATS message that a subscriber which is down never gets: keep the advisories in a stream of their own, and fetch the dead message from the work stream by the sequence the advisory carries (on a work-queue stream it is still there). Deliver policy, ack policy and pull or push mode cannot be changed on an existing consumer; ack wait, max deliver, max ack pending and backoff can.
+<#if shared?has_content>
+
+## Shared code
+
+Each ADR prints its own settings three ways: a table, nats CLI lines and jnats builders. They come from the design's `nats:` block, with defaults where it says nothing; `kv-or-stream apply` creates them on a server and `kv-or-stream audit` checks a server against them. The code that is the same in every decision of a kind is here, once: copy each class into your code base once, and each ADR's snippet calls it with that decision's values. Your part is a small interface (`StreamWork.Handler`, `KvFollow.Watcher`): the work itself, what a value means, and where reports and dead letters go.
+<#list shared as c>
+
+### ${c.name}
+
+<#if c.name == "StreamWork">
+The handling of a stream decision. `handleWithNext` runs a fixed number of threads that each take one message with `next()` and finish it first, so a message never waits in a client buffer while its ack wait runs out; it sends in-progress acks while a handler works, up to `maxWork`, then lets a hung handler's message come back; a failure waits `retryAfter` (`nakWithDelay`), and one that can never succeed ends with `term()`. `handleClaimed` claims a message's id in a KV bucket and acks before long work. `handleBuffered` is for fast work only. `keepDeadLetters` captures the max-deliveries announcements in a stream (a subscriber that is down would miss them) and fetches each dead message by its stream sequence.
+<#elseif c.name == "KvFollow">
+The watcher of a KV decision. It keeps the bootstrap (`rebuild`: the state now) apart from live changes (`apply`), reports ready only after the bootstrap, and with `silenceAfter` checks the age of each key's last write: on 2.9 and 2.10 a key that expires leaves the bucket without telling its watchers (2.11 and later can send them a marker, on a bucket with limit markers).
+</#if>
+
+```java
+${c.code}
+```
+</#list>
+</#if>

@@ -10,8 +10,14 @@
 <#if e.verdict == "kv-watch">
 Use a **KV watch** for ${phrase(subject)}: the owner puts each value into a KV bucket under its key, and every component that needs it watches the keys it cares about or reads them with a get.
 <#else>
-<#assign claimed = (streams![])?filter(st -> st.claims() && (st.part!"") == split?then(subject, ""))?has_content>
+<#assign mine = (streams![])?filter(st -> (st.part!"") == split?then(subject, ""))>
+<#assign claimed = mine?filter(st -> st.claims())?has_content>
+<#assign fanned = mine?filter(st -> (st.consumers?size > 1))?has_content>
+<#if fanned>
+Use a **JetStream stream** for ${phrase(subject)}: the producer publishes each message to a stream, and each subscriber reads it through a durable consumer of its own, so every subscriber gets every message, at its own pace, and acknowledges each one when its own work is done.
+<#else>
 Use a **JetStream stream** for ${phrase(subject)}: the producer publishes each message to a stream, and a durable consumer hands it to one handler, <#if claimed>which claims the work in a KV bucket under the message's id and then acknowledges the message, so the message is not held for as long as the work runs (a redelivered message whose id is already claimed starts nothing).<#else>which acknowledges it when the work is done.</#if>
+</#if>
 </#if>
 
 ${w.testLabel(decider.number, decider.key)} decides: ${w.reason[decider.answer]}.<#if decider.why??> The design's reason: “${inline(decider.why)}”.</#if><#if e.agreeing?has_content> ${w.tests(e.agreeing)?cap_first} <#if e.agreeing?size == 1>agrees<#else>agree</#if>.</#if><#if e.conflict> ${w.tests(e.conflicting)?cap_first} <#if e.conflicting?size == 1>votes<#else>vote</#if> the other way; see the conflict check.</#if><#if e.unanswered?has_content> ${w.tests(e.unanswered)?cap_first} <#if e.unanswered?size == 1>is<#else>are</#if> not answered.</#if>
@@ -73,8 +79,7 @@ Nearest case: **${n.name}** (<#if n.declared>named in the design<#else>matched b
   <#return marks?join("; ")>
 </#function>
 <#macro casesTable>
-| The table's choice | Common cases |
-| --- | --- |
+<#assign groups = []>
 <#list ["kv-watch", "jetstream-stream"] as primitive>
 <#assign names = []>
 <#list cases as c>
@@ -87,8 +92,9 @@ Nearest case: **${n.name}** (<#if n.declared>named in the design<#else>matched b
 </#if>
 </#if>
 </#list>
-| ${w.primitive[primitive]} | ${names?join(", ")} |
+<#assign groups = groups + [w.primitive[primitive] + " for " + names?join(", ")]>
 </#list>
+The table's choices: ${groups?join("; ")}. Why each case goes where it does: [the common cases](README.md#the-common-cases) in the index.
 </#macro>
 
 <#-- The path as a Mermaid flowchart, with the subject on the edges; both layouts use it. -->
@@ -123,24 +129,21 @@ flowchart LR
      durable consumer for a stream. The long form is in the index (index.md.ftl), once. -->
 <#macro workingWith level>
 <#if primitives?seq_contains("kv-watch")>
+<#if level?has_content>
 
 ${level} Working with a KV watch
+</#if>
 
-- **One write, three uses.** Each put gives the current state (`get`), a change event for every watcher (`watch`), and a short history of the key (1 revision by default, 64 at most; not an audit log, not a backup).
-- **Bootstrap, then live.** A watch first delivers the latest value (or delete marker) of every matching key, whatever the bucket's history, then signals the end of those initial values (`endOfData()` in jnats), then live changes. After a restart the first values are the state now, not new events; changes made while the watcher was away are not replayed one by one.
-- **The owner's duties.** A watch has no acks, no redelivery and no saved position: the owner applies values idempotently, repairs failed work itself, reports ready only after the bootstrap, and, when applying a value has effects beyond its own memory, runs one active watcher or partitions the keys (N replicas watching the same keys do that work N times; a per-node cache is the exception).
-
-More in the index: [working with a KV watch](README.md#working-with-a-kv-watch).
+<#if !level?has_content>**KV watch.** </#if>One put gives the current state (`get`), a change event for every watcher (`watch`) and a short history of the key (1 revision by default, 64 at most). A watch first delivers the latest value (or delete marker) of every key, the state now and not new events, then signals the end of that bootstrap (`endOfData()` in jnats), then live changes. It has no acks and no saved position: the owner applies values idempotently and repairs failed work itself. More: [working with a KV watch](README.md#working-with-a-kv-watch).
 </#if>
 <#if primitives?seq_contains("jetstream-stream")>
+<#if level?has_content>
 
 ${level} Working with a JetStream stream
+</#if>
 
-- **Resume after the last ack.** The durable consumer's position lives on the server: after a restart, acknowledged work is not redone and unacknowledged work comes back. Delivery is at least once, so handlers are idempotent (record an id per message, skip ids already done), and producers set `Nats-Msg-Id` so a retried publish within the duplicate window is dropped.
-- **Ack wait and slow work.** A message not acknowledged within the ack wait is delivered again, and the ack wait starts when the message reaches the client, not when a handler picks it up: keep in flight only what the handlers are working on, and send in-progress acks while working.
-- **Failures.** Retry with a delayed nak (or a backoff list), end work that can never succeed with `term()`, and keep what exceeds max deliver as a dead letter.
-
-More in the index: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
+<#assign allClaim = (streams![])?has_content && !(streams![])?filter(st -> !st.claims())?has_content>
+<#if !level?has_content>**JetStream stream.** </#if>The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. <#if allClaim>Long work claims the message's id in a KV bucket and acks at once, so the ack wait covers only the claim; from then on nothing redelivers the message, and the run's own state must carry a failed run.<#else>The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks.</#if> More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
 </#if>
 </#macro>
 

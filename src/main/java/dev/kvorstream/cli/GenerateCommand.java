@@ -71,7 +71,7 @@ final class GenerateCommand implements Command {
         case UPDATED -> { session.out().println("updated " + path); written++; }
         case REMOVED -> session.out().println("removed " + path + " (its design is gone)");
         case FORCED -> { session.out().println("replaced " + path + " (the hand-made version is in "
-            + path + ".orig)"); written++; }
+            + ws.dirPath(c.keptAs()) + ")"); written++; }
         case KEPT_EDITED -> { session.err().println(path + ": edited by hand since it was generated;"
             + " left as it is (move your change into the design, or use --force)"); kept++; }
         case KEPT_HAND_WRITTEN -> { session.err().println(path + ": written by hand, not by"

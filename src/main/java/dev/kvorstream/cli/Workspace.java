@@ -6,6 +6,7 @@ import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.ledger.Assessor;
 import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.ledger.Folder;
+import dev.kvorstream.ledger.Pipeline;
 import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.problem.ToolException;
 import dev.kvorstream.render.Renderer;
@@ -22,7 +23,7 @@ final class Workspace {
   private final String dir;
   private final String templates;
   private final String style;
-  private final boolean infer;
+  private final Pipeline pipeline;
 
   private Workspace(Session session, FolderOptions options) {
     this.session = session;
@@ -30,7 +31,7 @@ final class Workspace {
     this.dir = options.dir() != null ? options.dir().toString() : config.dir() != null ? config.dir() : "decisions";
     this.templates = options.templates() != null ? options.templates().toString() : config.templates();
     this.style = options.style() != null ? options.style() : config.style() != null ? config.style() : AdrStyle.DEFAULT.word();
-    this.infer = options.infer();
+    this.pipeline = Pipeline.standard(options.infer());
   }
 
   /** The workspace of a run: reads kv-or-stream.yaml in the working folder, if there is one. */
@@ -62,19 +63,19 @@ final class Workspace {
   }
 
   boolean infer() {
-    return infer;
+    return pipeline.infer();
   }
 
   Heuristic heuristic() {
-    return Heuristic.standard();
+    return pipeline.heuristic();
   }
 
   DesignLoader loader() {
-    return new DesignLoader(heuristic().catalogue().ids());
+    return pipeline.loader();
   }
 
   Assessor assessor() {
-    return new Assessor(heuristic(), infer);
+    return pipeline.assessor();
   }
 
   Templates templates() {
@@ -86,15 +87,15 @@ final class Workspace {
   }
 
   Renderer renderer(Templates t) {
-    return new Renderer(t, heuristic().catalogue(), style, infer);
+    return new Renderer(t, heuristic().catalogue(), style, infer());
   }
 
   Folder folder() {
-    return Folder.read(session.resolve(dir), dir, loader());
+    return pipeline.read(session.resolve(dir), dir);
   }
 
   DecisionLog log() {
-    return DecisionLog.build(folder(), assessor());
+    return pipeline.log(folder());
   }
 
   /**
@@ -104,7 +105,7 @@ final class Workspace {
   DecisionLog usableLog(Timing timing) {
     Folder folder = folder().requireDecisionLog();
     timing.phase("read");
-    DecisionLog log = DecisionLog.build(folder, assessor());
+    DecisionLog log = pipeline.log(folder);
     timing.phase("assess");
     if (!log.blocking().isEmpty()) {
       throw ToolException.badInput(log.blocking());

@@ -136,12 +136,13 @@ public final class DecisionLog {
     SubjectTree<Map.Entry<String, Decision>> subjects = new SubjectTree<>();
     for (Decision e : entries) {
       for (Spec spec : e.specs()) {
-        String name = spec instanceof Spec.Kv kv ? "KV_" + kv.bucket() : ((Spec.Stream) spec).stream();
-        Decision other = names.putIfAbsent(name, e);
-        if (other != null && other != e) {
-          found.add(Diagnostic.of(Position.ofFile(e.design().path()), "decision " + e.number()
-              + " uses " + describe(spec) + ", which decision " + other.number()
-              + " uses already; give it its own name under nats:"));
+        for (Spec.ServerStream server : spec.serverStreams()) {
+          Decision other = names.putIfAbsent(server.name(), e);
+          if (other != null && other != e) {
+            found.add(Diagnostic.of(Position.ofFile(e.design().path()), "decision " + e.number()
+                + " uses " + server.described() + ", which decision " + other.number()
+                + " uses already; give it its own name under nats:"));
+          }
         }
         if (spec instanceof Spec.Stream st) {
           for (String subject : st.subjects()) {
@@ -161,11 +162,6 @@ public final class DecisionLog {
       }
     }
     return found;
-  }
-
-  private static String describe(Spec spec) {
-    return spec instanceof Spec.Kv kv ? "KV bucket '" + kv.bucket() + "'"
-        : "stream '" + ((Spec.Stream) spec).stream() + "'";
   }
 
   /** Whether two subjects (with wildcards) can match one subject. */

@@ -5,6 +5,7 @@ import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.ledger.Assessor;
 import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.ledger.Folder;
+import dev.kvorstream.ledger.Pipeline;
 import dev.kvorstream.render.Renderer;
 import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.render.Templates;
@@ -32,16 +33,20 @@ public record McpSettings(Path dir, String display, Path templates, String style
     }
   }
 
+  Pipeline pipeline() {
+    return Pipeline.standard(infer);
+  }
+
   Heuristic heuristic() {
-    return Heuristic.standard();
+    return pipeline().heuristic();
   }
 
   DesignLoader loader() {
-    return new DesignLoader(heuristic().catalogue().ids());
+    return pipeline().loader();
   }
 
   Assessor assessor() {
-    return new Assessor(heuristic(), infer);
+    return pipeline().assessor();
   }
 
   Templates templateSet() {
@@ -54,7 +59,8 @@ public record McpSettings(Path dir, String display, Path templates, String style
 
   /** The log as it is on disk now (read again on every call: files change between calls). */
   DecisionLog log() {
-    return DecisionLog.build(Folder.read(dir, display, loader()), assessor());
+    Pipeline pipeline = pipeline();
+    return pipeline.log(pipeline.read(dir, display));
   }
 
   /** A file of the folder as the user would name it. */

@@ -13,6 +13,28 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
   String part();
 
   /**
+   * The server streams this spec stands for, each with what it is to the decision: a
+   * bucket's stream; or a stream, its dead-letter stream and its claims bucket's stream.
+   * Two decisions may not share one of them.
+   */
+  default List<ServerStream> serverStreams() {
+    if (this instanceof Kv kv) {
+      return List.of(new ServerStream("KV_" + kv.bucket(), "KV bucket '" + kv.bucket() + "'"));
+    }
+    Stream st = (Stream) this;
+    ServerStream work = new ServerStream(st.stream(), "stream '" + st.stream() + "'");
+    ServerStream dead = new ServerStream(st.deadLetterStream(),
+        "stream '" + st.deadLetterStream() + "' (the dead letters of " + st.stream() + ")");
+    return st.claims()
+        ? List.of(work, dead, new ServerStream("KV_" + st.claim(),
+            "KV bucket '" + st.claim() + "' (the claims of " + st.stream() + ")"))
+        : List.of(work, dead);
+  }
+
+  /** A stream on the server, by name, and how a message names it. */
+  record ServerStream(String name, String described) {}
+
+  /**
    * A KV bucket and the keys its watchers follow.
    *
    * @param ttl how long a value lives after its last write, or null for ever

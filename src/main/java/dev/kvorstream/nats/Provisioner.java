@@ -160,17 +160,9 @@ public final class Provisioner {
     return out;
   }
 
-  /**
-   * The server's stream names a spec stands for: a bucket's stream, or a stream, its dead
-   * letters and its claims bucket.
-   */
+  /** The server's stream names a spec stands for (see {@link Spec#serverStreams()}). */
   static List<String> names(Spec spec) {
-    if (spec instanceof Spec.Kv kv) {
-      return List.of("KV_" + kv.bucket());
-    }
-    Spec.Stream st = (Spec.Stream) spec;
-    return st.claims() ? List.of(st.stream(), st.deadLetterStream(), "KV_" + st.claim())
-        : List.of(st.stream(), st.deadLetterStream());
+    return spec.serverStreams().stream().map(Spec.ServerStream::name).toList();
   }
 
   private static String describe(String streamName) {

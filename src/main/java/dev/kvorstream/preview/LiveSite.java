@@ -1,10 +1,8 @@
 package dev.kvorstream.preview;
 
-import dev.kvorstream.design.DesignLoader;
 import dev.kvorstream.design.ProjectConfig;
-import dev.kvorstream.heuristic.Heuristic;
-import dev.kvorstream.ledger.Assessor;
 import dev.kvorstream.ledger.DecisionLog;
+import dev.kvorstream.ledger.Pipeline;
 import dev.kvorstream.model.AdrStyle;
 import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.Diagnostic;
@@ -48,7 +46,7 @@ final class LiveSite {
   record Settings(Path dir, String display, Path templates, String style) {}
 
   private final Preview.Options options;
-  private final Heuristic heuristic = Heuristic.standard();
+  private final Pipeline pipeline;
   private final Map<String, Made> pages = new ConcurrentHashMap<>();
   private final String run = Long.toHexString(System.nanoTime() & 0xffffffL);
   private int count;
@@ -71,9 +69,10 @@ final class LiveSite {
    */
   LiveSite(Preview.Options options) {
     this.options = options;
+    this.pipeline = Pipeline.standard(options.infer());
     settings = settings(ProjectConfig.read(options.workingDir()));
     templates = templates(settings);
-    folder = new LiveFolder(settings.dir(), settings.display(), loader());
+    folder = new LiveFolder(settings.dir(), settings.display(), pipeline.loader());
     refresh(false, false);
   }
 
@@ -123,7 +122,7 @@ final class LiveSite {
       changed.add("templates");
     }
     if (!before.dir().equals(settings.dir())) {
-      folder = new LiveFolder(settings.dir(), settings.display(), loader());
+      folder = new LiveFolder(settings.dir(), settings.display(), pipeline.loader());
     }
     List<Diagnostic> found = new ArrayList<>(settingProblems);
     found.addAll(templateProblems);
@@ -132,7 +131,7 @@ final class LiveSite {
       LiveFolder.Scan scan = folder.rescan();
       changed.addAll(scan.changed());
       found.addAll(scan.problems());
-      log = DecisionLog.build(scan.folder(), new Assessor(heuristic, options.infer()));
+      log = pipeline.log(scan.folder());
       found.addAll(log.blocking());
     } catch (ToolException e) {
       if (lastLog == null) {
@@ -149,8 +148,8 @@ final class LiveSite {
     problems = List.copyOf(found);
     decisions = log.entries().size();
     SiteBuilder builder = new SiteBuilder(templates,
-        new Renderer(templates, heuristic.catalogue(), settings.style(), options.infer()),
-        heuristic.catalogue());
+        new Renderer(templates, pipeline.heuristic().catalogue(), settings.style(), options.infer()),
+        pipeline.heuristic().catalogue());
     RenderedFiles output = builder.plan(log, new Publisher(settings.dir())::upToDateText,
         new SiteBuilder.Overlay(true, problems.stream().sorted().map(SiteBuilder.Problem::of).toList()));
     Set<String> names = new HashSet<>(output.names());
@@ -211,10 +210,6 @@ final class LiveSite {
 
   private String nextId() {
     return run + "-" + (++count);
-  }
-
-  private DesignLoader loader() {
-    return new DesignLoader(heuristic.catalogue().ids());
   }
 
   private Settings settings(ProjectConfig config) {

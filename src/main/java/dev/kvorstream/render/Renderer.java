@@ -141,6 +141,7 @@ public final class Renderer {
     model.put("verdicts", view.verdicts());
     model.put("handWritten", view.handWritten());
     model.put("cases", Views.cases(catalogue));
+    model.put("shared", SharedCode.needed(log, templates));
     return Marker.seal(templates.render("index.md.ftl", model), "NNNN-*.yaml");
   }
 

@@ -12,6 +12,7 @@ import dev.kvorstream.model.RenderedFiles;
 import dev.kvorstream.problem.Diagnostic;
 import dev.kvorstream.render.JsonReport;
 import dev.kvorstream.render.Renderer;
+import dev.kvorstream.render.SharedCode;
 import dev.kvorstream.render.Templates;
 import dev.kvorstream.render.ToolPrint;
 import dev.kvorstream.render.Views;
@@ -133,6 +134,8 @@ public final class SiteBuilder {
     common.put("verdictCounts", counts(pages, true));
     common.put("statusCounts", counts(pages, false));
     common.put("cases", Views.cases(catalogue));
+    // the classes the decisions' snippets call, which their links to the index point at here
+    common.put("shared", SharedCode.needed(log, templates));
     if (!overlay.equals(Overlay.NONE)) {
       common.put("live", overlay.live());
       common.put("problems", overlay.problems());

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every jnats block of every committed ADR (the project's decisions and the golden ADRs)
- * compiles as printed and runs on a real nats-server, and afterwards every bucket, stream
+ * compiles as printed, with the shared classes of its folder's index, and runs on a real nats-server, and afterwards every bucket, stream
  * and durable consumer the ADR's CLI lines name exists there.
  */
 class PrintedResourcesIT {
@@ -47,7 +47,10 @@ class PrintedResourcesIT {
         texts.add(Files.readString(adr));
         all.addAll(Snippets.javaBlocks(texts.get(texts.size() - 1)));
       }
-      Iterator<Class<? extends SnippetHarness>> compiled = Snippets.compileAll(all, work).iterator();
+      // the ADRs' blocks with the shared classes of the index beside them, as a user copies both
+      List<String> shared = Snippets.shared(Snippets.index(Path.of(folder)));
+      assertThat(shared).as("shared classes in " + folder + "/README.md").isNotEmpty();
+      Iterator<Class<? extends SnippetHarness>> compiled = Snippets.compileAll(all, shared, work).iterator();
       for (String text : texts) {
         for (String block : Snippets.javaBlocks(text)) {
           SnippetHarness h = Snippets.instance(compiled.next());

@@ -71,6 +71,7 @@ class SketchMatchesSpecTest {
   void everyCliLineAndJavaSnippetMatchesTheSpec() throws IOException {
     int checked = 0;
     List<Decision> entries = log().entries();
+    String index = Files.readString(Path.of("decisions/README.md"));
     for (Decision e : entries) {
       String adr = Files.readString(Path.of("decisions").resolve(e.adrFileName()));
       List<String> lines = natsLines(adr);
@@ -87,7 +88,7 @@ class SketchMatchesSpecTest {
               .map(SketchMatchesSpecTest::parse).findFirst().orElseThrow();
           assertThat(watch.words()).containsExactly("nats", "kv", "watch", kv.bucket(), kv.keys());
           assertThat(adr).contains(".name(\"" + kv.bucket() + "\")", ".maxHistoryPerKey(" + kv.history() + ")",
-              ".replicas(" + kv.replicas() + ")", "kv.watch(\"" + kv.keys() + "\"");
+              ".replicas(" + kv.replicas() + ")", ".watch(\"" + kv.keys() + "\")");
         } else {
           Spec.Stream st = (Spec.Stream) spec;
           Line add = lines.stream().filter(l -> l.startsWith("nats stream add " + st.stream() + " "))
@@ -130,11 +131,20 @@ class SketchMatchesSpecTest {
               ".duplicateWindow(" + Durations.java(st.duplicateWindow()) + ")",
               ".deliverPolicy(DeliverPolicy." + st.deliverJava() + ")",
               ".ackWait(" + Durations.java(st.ackWait()) + ")", ".maxDeliver(" + st.maxDeliver() + ")",
-              ".maxAckPending(" + st.maxAckPending() + ")", ".name(\"" + st.deadLetterStream() + "\")");
+              ".maxAckPending(" + st.maxAckPending() + ")",
+              "work.keepDeadLetters(" + Durations.java(Spec.Stream.DEAD_LETTER_AGE) + ")");
+          // the shared StreamWork names the dead-letter stream, its subject and durable as the spec does
+          assertThat(st.deadLetterStream()).isEqualTo(st.stream() + "_DEAD_LETTERS");
+          assertThat(st.deadLetterSubject()).isEqualTo("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + st.stream() + ".*");
+          assertThat(index).contains("String deadLetters = stream + \"_DEAD_LETTERS\";",
+              ".subjects(\"$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.\" + stream + \".*\")",
+              ".durable(\"" + Spec.Stream.DEAD_LETTER_DURABLE + "\")");
           if (st.maxAge() != null) {
             assertThat(adr).contains(".maxAge(" + Durations.java(st.maxAge()) + ")");
           }
-          assertThat(adr.contains("consumer.next(")).isEqualTo(st.slow());
+          assertThat(adr.contains("work.handleWithNext(" + st.concurrency() + ");")
+              || adr.contains("work.handleClaimed(" + st.concurrency() + ", ")).isEqualTo(st.slow());
+          assertThat(adr.contains("work.handleBuffered();")).isEqualTo(!st.slow());
           assertThat(Configs.consumer(st, st.consumers().get(0)).getMaxDeliver()).isEqualTo(st.maxDeliver());
         }
         checked++;

@@ -67,6 +67,14 @@ class SnippetIT {
     server.close();
   }
 
+  /**
+   * The snippet compiled with the shared classes of the index that the same generate wrote
+   * into {@code dir}: the code a user copies from the ADR and from the index.
+   */
+  static Class<? extends SnippetHarness> compiled(String snippet, Path dir) throws java.io.IOException {
+    return Snippets.compile(snippet, Snippets.shared(Snippets.index(dir)), dir);
+  }
+
   static String streamSnippet(String adr) {
     return Snippets.javaBlocks(adr).stream().filter(b -> b.contains("addStream")).findFirst().orElseThrow();
   }
@@ -113,8 +121,9 @@ class SnippetIT {
   void theSlowWorkSnippetOfARenderedAdrHandlesEachMessageOnceAndAcksIt(@TempDir Path dir) throws Exception {
     String adr = Snippets.render(dir, "slow-jobs", SLOW_JOBS);
     String snippet = streamSnippet(adr);
-    assertThat(snippet).contains("consumer.next(").doesNotContain(".consume(msg");
-    SnippetHarness h = runFourSlowJobs(Snippets.compile(snippet, dir), Duration.ofSeconds(30));
+    assertThat(snippet).contains("work.handleWithNext(2)").doesNotContain(".consume(");
+    assertThat(Snippets.shared(Snippets.index(dir))).anyMatch(c -> c.contains("consumer.next("));
+    SnippetHarness h = runFourSlowJobs(compiled(snippet, dir), Duration.ofSeconds(30));
     assertThat(counts(h)).containsOnlyKeys("m0", "m1", "m2", "m3").allSatisfy((m, n) -> assertThat(n).isOne());
     assertThat(handledOnceAndAcked(h)).isTrue();
     // workqueue retention: every acknowledged message has left the stream
@@ -123,7 +132,7 @@ class SnippetIT {
 
   @Test
   void aHandlerLoopThatHitsAnExceptionReportsItAndCarriesOn(@TempDir Path dir) throws Exception {
-    SnippetHarness h = Snippets.instance(Snippets.compile(streamSnippet(Snippets.render(dir, "slow-jobs", SLOW_JOBS)), dir));
+    SnippetHarness h = Snippets.instance(compiled(streamSnippet(Snippets.render(dir, "slow-jobs", SLOW_JOBS)), dir));
     harness = h;
     // both handler threads meet an exception outside handle(): without the catch around the
     // loop body each thread would end, and nothing would be handled after that
@@ -142,7 +151,7 @@ class SnippetIT {
     String adr = Snippets.render(dir, "hung-jobs", SLOW_JOBS.replace("ackWait: 2s", "ackWait: 1s")
         .replace("heartbeat: 500ms", "heartbeat: 300ms\n  maxWork: 2s"));
     assertThat(adr).contains("for at most 2s (`maxWork`");
-    SnippetHarness h = Snippets.instance(Snippets.compile(streamSnippet(adr), dir));
+    SnippetHarness h = Snippets.instance(compiled(streamSnippet(adr), dir));
     harness = h;
     h.work = Duration.ofSeconds(5);       // hung, as far as a 2s maxWork is concerned
     h.run(nc);                            // publishes m0; one thread takes it, the other waits
@@ -154,7 +163,7 @@ class SnippetIT {
   @Test
   void aDeadLetterThatLeftTheStreamKeepsItsAnnouncementAndAnotherRefusalIsRetried(@TempDir Path dir)
       throws Exception {
-    SnippetHarness h = Snippets.instance(Snippets.compile(streamSnippet(Snippets.render(dir, "slow-jobs", SLOW_JOBS)), dir));
+    SnippetHarness h = Snippets.instance(compiled(streamSnippet(Snippets.render(dir, "slow-jobs", SLOW_JOBS)), dir));
     harness = h;
     h.run(nc);
     await(() -> h.handled.containsKey("m0"), Duration.ofSeconds(10));
@@ -179,8 +188,9 @@ class SnippetIT {
         .replaceAll("(?m)^related:.*\\n", "");
     String adr = Snippets.render(dir, "workflow-triggers", design);
     String snippet = streamSnippet(adr);
-    assertThat(snippet).contains("claims.create(id, owner)");
-    SnippetHarness h = Snippets.instance(Snippets.compile(snippet, dir));
+    assertThat(snippet).contains("work.handleClaimed(4, connection.keyValue(\"workflow-runs\"), owner)");
+    assertThat(Snippets.shared(Snippets.index(dir))).anyMatch(c -> c.contains("claims.create(id, owner)"));
+    SnippetHarness h = Snippets.instance(compiled(snippet, dir));
     harness = h;
     h.run(nc);                            // claims and runs m0
     await(() -> h.handled.containsKey("m0"), Duration.ofSeconds(10));
@@ -218,7 +228,7 @@ class SnippetIT {
 
   @Test
   void aMessageThatKeepsFailingBecomesAKeptDeadLetterAndAHopelessOneIsTerminated(@TempDir Path dir) throws Exception {
-    SnippetHarness h = Snippets.instance(Snippets.compile(streamSnippet(Snippets.render(dir, "slow-jobs", SLOW_JOBS)), dir));
+    SnippetHarness h = Snippets.instance(compiled(streamSnippet(Snippets.render(dir, "slow-jobs", SLOW_JOBS)), dir));
     harness = h;
     h.run(nc);
     nc.jetStream().publish("jobs.run", "poison-1".getBytes(StandardCharsets.UTF_8));
@@ -243,7 +253,7 @@ class SnippetIT {
   @Test
   void eachLoopOfTheToolResultsDecisionGetsOnlyItsOwnResults(@TempDir Path dir) throws Exception {
     String design = Files.readString(Path.of("decisions/0007-tool-results.yaml")).replaceAll("(?m)^related:.*\\n", "");
-    Class<? extends SnippetHarness> type = Snippets.compile(streamSnippet(Snippets.render(dir, "tool-results", design)), dir);
+    Class<? extends SnippetHarness> type = compiled(streamSnippet(Snippets.render(dir, "tool-results", design)), dir);
     SnippetHarness one = Snippets.instance(type);
     SnippetHarness two = Snippets.instance(type);
     harness = one;
@@ -279,7 +289,7 @@ class SnippetIT {
         """);
     String snippet = Snippets.javaBlocks(adr).get(0);
     assertThat(snippet).contains("kv.create(key, owner)", "kv.update(key, owner, revision.get())");
-    SnippetHarness h = Snippets.instance(Snippets.compile(snippet, dir));
+    SnippetHarness h = Snippets.instance(compiled(snippet, dir));
     harness = h;
     String bucket = bucketOf(adr);
     AtomicInteger refused = new AtomicInteger();
@@ -323,7 +333,7 @@ class SnippetIT {
         case: sensor-telemetry
         nats: {ttl: 2s}
         """);
-    SnippetHarness h = Snippets.instance(Snippets.compile(Snippets.javaBlocks(adr).get(0), dir));
+    SnippetHarness h = Snippets.instance(compiled(Snippets.javaBlocks(adr).get(0), dir));
     harness = h;
     h.expectedKeys = List.of("sensor.reading.room-2");   // on the owner's list, never written
     h.run(nc);                              // puts sensor.reading.room-1 once, then watches

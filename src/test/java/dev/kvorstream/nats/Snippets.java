@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.DiagnosticCollector;
@@ -46,6 +47,19 @@ final class Snippets {
       throw new IllegalStateException("generate failed (" + code + "): " + err);
     }
     return Files.readString(dir.resolve("0001-" + slug + ".md"));
+  }
+
+  /** The index {@code generate} wrote beside the ADRs in {@code dir}. */
+  static String index(Path dir) throws IOException {
+    return Files.readString(dir.resolve("README.md"));
+  }
+
+  /**
+   * The shared classes of an index ({@code StreamWork}, {@code KvFollow}): its {@code ```java}
+   * blocks, each a compilation unit as the user copies it.
+   */
+  static List<String> shared(String index) {
+    return javaBlocks(index);
   }
 
   /** The {@code ```java} blocks of a Markdown text, in order. */
@@ -81,18 +95,57 @@ final class Snippets {
     return out;
   }
 
-  /** Compiles the snippet as the body of a harness's {@code run}; fails with javac's errors. */
+  /** Compiles a snippet with no shared classes (the old pattern); fails with javac's errors. */
   static Class<? extends SnippetHarness> compile(String snippet, Path work) throws IOException {
-    return compileAll(List.of(snippet), work).get(0);
+    return compileAll(List.of(snippet), List.of(), work).get(0);
   }
 
-  /** Compiles each snippet into its own harness class, in one javac run. */
-  static List<Class<? extends SnippetHarness>> compileAll(List<String> snippets, Path work) throws IOException {
+  /**
+   * Compiles the snippet as the body of a harness's {@code run}, together with the shared
+   * classes of the index the same {@code generate} wrote; fails with javac's errors.
+   */
+  static Class<? extends SnippetHarness> compile(String snippet, List<String> shared, Path work) throws IOException {
+    return compileAll(List.of(snippet), shared, work).get(0);
+  }
+
+  /** The {@code interface} a shared class declares for the user's part, by class name. */
+  private static final Map<String, String[]> YOUR_PART = Map.of(
+      "StreamWork", new String[] {"StreamWork.Handler", "handler"},
+      "KvFollow", new String[] {"KvFollow.Watcher", "watcher"});
+  private static final Pattern SHARED_CLASS = Pattern.compile("(?m)^final class (\\w+)");
+
+  /**
+   * Compiles each snippet into its own harness class, and the shared classes as they are
+   * printed (each its own file in the snippets' package), in one javac run. The harness is
+   * the user's part of each shared class: it implements {@code StreamWork.Handler} and
+   * {@code KvFollow.Watcher} with its recording methods, and supplies itself as the
+   * snippet's {@code handler} and {@code watcher}.
+   */
+  static List<Class<? extends SnippetHarness>> compileAll(List<String> snippets, List<String> shared, Path work)
+      throws IOException {
     Path out = work.resolve("classes");
     Files.createDirectories(out);
     List<String> names = new ArrayList<>();
     List<Path> sources = new ArrayList<>();
     StringBuilder all = new StringBuilder();
+    List<String> parts = new ArrayList<>();
+    StringBuilder supplied = new StringBuilder();
+    for (String code : shared) {
+      Matcher m = SHARED_CLASS.matcher(code);
+      if (!m.find()) {
+        throw new AssertionError("no shared class in the index's block:\n" + code);
+      }
+      Path src = work.resolve("src/snippet/" + m.group(1) + ".java");
+      Files.createDirectories(src.getParent());
+      Files.writeString(src, "package snippet;\n" + code);
+      sources.add(src);
+      all.append(code);
+      String[] part = YOUR_PART.get(m.group(1));
+      if (part != null) {
+        parts.add(part[0]);
+        supplied.append("    ").append(part[0]).append(' ').append(part[1]).append(" = this;\n");
+      }
+    }
     for (String snippet : snippets) {
       String name = "Snippet" + (++count);
       StringBuilder source = new StringBuilder("package snippet;\n");
@@ -100,8 +153,9 @@ final class Snippets {
         source.append("import ").append(imp).append(";\n");
       }
       source.append("public class ").append(name).append(" extends ").append(SnippetHarness.class.getName())
+          .append(parts.isEmpty() ? "" : " implements " + String.join(", ", parts))
           .append(" {\n  @Override\n  public void run(").append(Connection.class.getName())
-          .append(" connection) throws Exception {\n").append(snippet).append("\n  }\n}\n");
+          .append(" connection) throws Exception {\n").append(supplied).append(snippet).append("\n  }\n}\n");
       Path src = work.resolve("src/snippet/" + name + ".java");
       Files.createDirectories(src.getParent());
       Files.writeString(src, source);

@@ -104,6 +104,20 @@ class SiteTest {
       assertThat(html).doesNotContainPattern("(href|src)=\"(/|https?:)");
       assertThat(html).doesNotContain(out.toString());
     }
+    // every link from a decision page to the heuristic page finds its section there, the
+    // shared classes the snippets call included
+    String heuristic = Files.readString(out.resolve("heuristic.html"));
+    java.util.Set<String> targets = new java.util.TreeSet<>();
+    for (Path page : Files.list(out).filter(p -> p.getFileName().toString().matches("\\d{4}-.*\\.html")).toList()) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"heuristic\\.html#([^\"]+)\"")
+          .matcher(Files.readString(page));
+      while (m.find()) {
+        targets.add(m.group(1));
+      }
+    }
+    assertThat(targets).contains("streamwork", "kvfollow");
+    targets.forEach(t -> assertThat(heuristic).contains("id=\"" + t + "\""));
+    assertThat(heuristic).contains("final class StreamWork {", "final class KvFollow {");
     String index = Files.readString(out.resolve("index.html"));
     assertThat(index).contains("<script src=\"search-index.js\"></script>");
     assertThat(Files.readString(out.resolve("search-index.js"))).contains("\"0010-sensor-telemetry.html\": \"temperature telemetry");
