@@ -17,11 +17,16 @@ public final class Catalogue {
 
   private final Map<String, CommonCase> byId;
   private final Cues.Index<CommonCase> cues;
+  private final Cues.Index<CommonCase> names;
 
   Catalogue(List<CommonCase> cases) {
     Map<String, CommonCase> map = new LinkedHashMap<>();
     List<Cues.Owned<CommonCase>> owned = new ArrayList<>();
+    List<Cues.Owned<CommonCase>> naming = new ArrayList<>();
     for (CommonCase c : cases) {
+      for (Cues.Cue name : c.names()) {
+        naming.add(new Cues.Owned<>(c, name));
+      }
       if (map.put(c.id(), c) != null) {
         throw new IllegalStateException("case id used twice: " + c.id());
       }
@@ -31,6 +36,7 @@ public final class Catalogue {
     }
     this.byId = map;
     this.cues = new Cues.Index<>(owned);
+    this.names = new Cues.Index<>(naming);
   }
 
   static Catalogue load() {
@@ -44,6 +50,12 @@ public final class Catalogue {
       for (Object phrase : DataFiles.list(row.get("cues"))) {
         cues.add(Cues.Cue.of((String) phrase));
       }
+      List<Cues.Cue> names = new ArrayList<>();
+      if (row.containsKey("names")) {
+        for (Object phrase : DataFiles.list(row.get("names"))) {
+          names.add(Cues.Cue.of((String) phrase));
+        }
+      }
       cases.add(new CommonCase(
           (String) row.get("id"),
           (String) row.get("name"),
@@ -54,7 +66,8 @@ public final class Catalogue {
           cues,
           Boolean.TRUE.equals(row.get("seed")),
           settles,
-          (String) row.get("advice")));
+          (String) row.get("advice"),
+          names));
     }
     return new Catalogue(cases);
   }
@@ -84,6 +97,26 @@ public final class Catalogue {
   public CommonCase byId(String id) {
     return byId.get(id);
   }
+
+  /**
+   * The case the words name outright (one of its {@code names} phrases occurs in them), with
+   * the phrase; null when none does, or when phrases of two different cases occur.
+   */
+  public Named named(List<String> tokens) {
+    Named found = null;
+    for (Cues.Match<CommonCase> m : names.select(tokens)) {
+      if (found != null && found.commonCase() != m.owner()) {
+        return null;
+      }
+      if (found == null) {
+        found = new Named(m.owner(), String.join(" ", tokens.subList(m.start(), m.end())));
+      }
+    }
+    return found;
+  }
+
+  /** A case named by the words of a design, and the words that name it. */
+  public record Named(CommonCase commonCase, String phrase) {}
 
   /**
    * The case that best fits these answers and words: two points per answer that matches

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param settles answers that vote against the case's primitive although they are normal
  *     for this kind of path: a conflict made only of these is explained by the case
  * @param advice what to build instead of a split when the case explains a conflict, or null
+ * @param names phrases that name the case outright ("audit trail", "heartbeat"): when a
+ *     design's words hold one and the design neither names a case nor gives the profile's
+ *     answers, the profile's answers are inferred from that phrase
  */
 public record CommonCase(
     String id,
@@ -26,11 +29,13 @@ public record CommonCase(
     List<Cues.Cue> cues,
     boolean seed,
     Map<Question, Answer> settles,
-    String advice) {
+    String advice,
+    List<Cues.Cue> names) {
 
   public CommonCase {
     profile = Map.copyOf(profile);
     cues = List.copyOf(cues);
+    names = List.copyOf(names);
     settles = Map.copyOf(settles);
     if (settles.isEmpty() != (advice == null)) {
       throw new IllegalArgumentException(id + ": a case that settles conflicts says how");

@@ -80,13 +80,30 @@ public final class Heuristic {
     List<String> tokens = Cues.tokens(words);
     Map<Question, Inference.Inferred> inferred =
         infer && given.size() < Question.values().length ? inference().infer(tokens) : Map.of();
+    // a case the words name outright ("audit trail", "heartbeat") answers its profile's tests
+    // when the design's answers and the model leave the verdict open: the table says what
+    // such a path is. It never overturns a verdict, and is the nearest case when it agrees.
+    Catalogue.Named named = infer && declaredCase == null ? catalogue.named(tokens) : null;
+    Evaluation e = decide(given, inferred, null, tokens, declaredCase);
+    if (named != null && e.verdict() == Verdict.UNDECIDED) {
+      e = decide(given, inferred, named, tokens, declaredCase);
+    }
+    return e;
+  }
+
+  private Evaluation decide(Map<Question, Answer> given, Map<Question, Inference.Inferred> inferred,
+      Catalogue.Named named, List<String> tokens, String declaredCase) {
     List<Outcome> outcomes = new ArrayList<>(4);
     Map<Question, Answer> answered = new EnumMap<>(Question.class);
     for (Question q : Question.values()) {
       Answer a = given.get(q);
+      Answer fromCase = named == null ? null : named.commonCase().expected(q);
       if (a != null) {
         outcomes.add(new Outcome(q, a, AnswerOrigin.GIVEN, null));
         answered.put(q, a);
+      } else if (fromCase != null) {
+        outcomes.add(new Outcome(q, fromCase, AnswerOrigin.INFERRED, named.phrase()));
+        answered.put(q, fromCase);
       } else if (inferred.containsKey(q)) {
         Inference.Inferred i = inferred.get(q);
         outcomes.add(new Outcome(q, i.answer(), AnswerOrigin.INFERRED, i.cue()));
@@ -113,7 +130,10 @@ public final class Heuristic {
         }
       }
     }
-    NearestCase nearest = nearest(answered, tokens, declaredCase, verdict);
+    Catalogue.Named naming = named != null ? named : declaredCase == null ? catalogue.named(tokens) : null;
+    NearestCase nearest = naming != null && verdict.primitive() == naming.commonCase().primitive()
+        ? new NearestCase(naming.commonCase(), false, true)
+        : nearest(answered, tokens, declaredCase, verdict);
     return new Evaluation(outcomes, verdict, decidedBy, conflicting, nearest);
   }
 
