@@ -144,9 +144,8 @@ ${("work.handleWithNext(" + s.concurrency + ");")?right_pad(48)}// ${s.concurren
 ${"work.handleBuffered();"?right_pad(48)}// fast work: consume() with its buffer
 </#if>
 <#if s.perInstance()>
-// Dead letters: read in one operations component, not in each instance (it would take others'):
-new StreamWork(connection, "${s.stream}", null, handler, timer)
-    ${(".keepDeadLetters(" + s.deadLetterAgeJava() + ");")?right_pad(44)}// ${s.deadLetterStream()}, read by ${s.deadLetterDurable()}
+new StreamWork(connection, "${s.stream}", null, handler, timer)   // dead letters: in one operations
+    ${(".keepDeadLetters(" + s.deadLetterAgeJava() + ");")?right_pad(44)}// component, not in each instance
 <#else>
 ${("work.keepDeadLetters(" + s.deadLetterAgeJava() + ");")?right_pad(48)}// ${s.deadLetterStream()}, read by ${s.deadLetterDurable()}
 </#if>

@@ -308,7 +308,7 @@ class SnippetIT {
     // the dead letters of every loop's durable are read in one operations component, not by
     // whichever loop pulls next: no loop's StreamWork reads them
     assertThat(snippet).doesNotContain("work.keepDeadLetters(")
-        .contains("new StreamWork(connection, \"TOOL_RESULTS\", null, handler, timer)\n    .keepDeadLetters(");
+        .contains("new StreamWork(connection, \"TOOL_RESULTS\", null, handler, timer)", ".keepDeadLetters(");
     Class<? extends SnippetHarness> type = compiled(snippet, dir);
     SnippetHarness one = Snippets.instance(type);
     SnippetHarness two = Snippets.instance(type);
