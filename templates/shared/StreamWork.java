@@ -72,10 +72,11 @@ final class StreamWork {
 
   /**
    * Long work: the message's id (its Nats-Msg-Id, a valid KV key such as a UUID) is claimed in
-   * a bucket whose TTL outlives any redelivery, then handle records the run under that id,
-   * starts it on your own executor and returns; only then is the message acked. A message
-   * comes back only if its claimant stopped acking (it died, or handle failed): alreadyDone
-   * finds the run if just the ack was lost; else the claim is taken over and the run started.
+   * a bucket whose TTL outlives any redelivery, then handle records the run under that id
+   * (with create, so a second start is refused), starts it on your own executor and returns;
+   * only then is the message acked. A message comes back only if its claimant stopped acking
+   * (it died, or handle failed): alreadyDone finds the run if just the ack was lost; else the
+   * claim is taken over and the run started.
    */
   void handleClaimed(int threads, KeyValue claims, byte[] owner) {
     loops(threads, msg -> {
