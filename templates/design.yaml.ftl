@@ -15,7 +15,7 @@ tags: [<#list tags as tag>${yaml(tag)}<#sep>, </#list>]
 </#if>
 <#if context?has_content>
 <#if context?matches(r"[^\x00-\x08\x0B-\x1F\x7F-\x9F\r\uFEFF]*", "s") && !context?contains(" \n") && !context?ends_with(" ")>
-context: |2
+context: |<#if context?matches(r"[\n ].*", "s")>2</#if>
 <#list context?split("\n") as line>
 <#if line?has_content>  ${line}</#if>
 </#list>

@@ -10,17 +10,6 @@ No decisions yet. Start one with `kv-or-stream new "Title of the path"`.
 <#else>
 ${total} <#if total == 1>decision<#else>decisions</#if>: <#assign parts = []><#list verdicts as id, n><#if (n > 0)><#assign parts = parts + [n + " " + w.primitive[id]]></#if></#list><#if handWritten gt 0><#assign parts = parts + [handWritten + " written by hand"]></#if>${parts?join(", ")}.
 
-| Verdict | Decisions |
-| --- | --- |
-<#list verdicts as id, n>
-<#if (n > 0)>
-| ${w.primitive[id]} | ${n} |
-</#if>
-</#list>
-<#if handWritten gt 0>
-| written by hand | ${handWritten} |
-</#if>
-
 | # | Decision | Status | Verdict | Date |
 | --- | --- | --- | --- | --- |
 <#list rows as r>

@@ -10,8 +10,14 @@
 <#if e.verdict == "kv-watch">
 Use a **KV watch** for ${phrase(subject)}: the owner puts each value into a KV bucket under its key, and every component that needs it watches the keys it cares about or reads them with a get.
 <#else>
-<#assign claimed = (streams![])?filter(st -> st.claims() && (st.part!"") == split?then(subject, ""))?has_content>
+<#assign mine = (streams![])?filter(st -> (st.part!"") == split?then(subject, ""))>
+<#assign claimed = mine?filter(st -> st.claims())?has_content>
+<#assign fanned = mine?filter(st -> (st.consumers?size > 1))?has_content>
+<#if fanned>
+Use a **JetStream stream** for ${phrase(subject)}: the producer publishes each message to a stream, and each subscriber reads it through a durable consumer of its own, so every subscriber gets every message, at its own pace, and acknowledges each one when its own work is done.
+<#else>
 Use a **JetStream stream** for ${phrase(subject)}: the producer publishes each message to a stream, and a durable consumer hands it to one handler, <#if claimed>which claims the work in a KV bucket under the message's id, records and starts the run, and then acknowledges the message, so the message is not held for as long as the run lasts (a redelivered message whose run exists starts nothing).<#else>which acknowledges it when the work is done.</#if>
+</#if>
 </#if>
 
 ${w.testLabel(decider.number, decider.key)} decides: ${w.reason[decider.answer]}.<#if decider.why??> The design's reason: “${inline(decider.why)}”.</#if><#if e.agreeing?has_content> ${w.tests(e.agreeing)?cap_first} <#if e.agreeing?size == 1>agrees<#else>agree</#if>.</#if><#if e.conflict> ${w.tests(e.conflicting)?cap_first} <#if e.conflicting?size == 1>votes<#else>vote</#if> the other way; see the conflict check.</#if><#if e.unanswered?has_content> ${w.tests(e.unanswered)?cap_first} <#if e.unanswered?size == 1>is<#else>are</#if> not answered.</#if>

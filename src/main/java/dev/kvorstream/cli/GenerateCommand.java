@@ -3,6 +3,7 @@ package dev.kvorstream.cli;
 import dev.kvorstream.ledger.DecisionLog;
 import dev.kvorstream.problem.ExitCode;
 import dev.kvorstream.render.Renderer;
+import dev.kvorstream.render.Unfinished;
 import dev.kvorstream.write.Drift;
 import dev.kvorstream.write.Publisher.Action;
 import dev.kvorstream.write.Publisher.Change;
@@ -71,7 +72,7 @@ final class GenerateCommand implements Command {
         case UPDATED -> { session.out().println("updated " + path); written++; }
         case REMOVED -> session.out().println("removed " + path + " (its design is gone)");
         case FORCED -> { session.out().println("replaced " + path + " (the hand-made version is in "
-            + path + ".orig)"); written++; }
+            + ws.dirPath(c.keptAs()) + ")"); written++; }
         case KEPT_EDITED -> { session.err().println(path + ": edited by hand since it was generated;"
             + " left as it is (move your change into the design, or use --force)"); kept++; }
         case KEPT_HAND_WRITTEN -> { session.err().println(path + ": written by hand, not by"
@@ -79,6 +80,9 @@ final class GenerateCommand implements Command {
         default -> { }
       }
     }
+    // a design that still holds new's example context gets an ADR that says nothing: say so now,
+    // not only in check
+    Unfinished.warnings(log, renderer, ws.loader()).forEach(session.err()::println);
     session.out().println("generate: " + written + " written, "
         + (changes.size() - written - kept + skip.size()) + " unchanged"
         + (kept > 0 ? ", " + kept + " left as they are" : "")

@@ -34,17 +34,34 @@ final class Interview {
 
   private Interview() {}
 
+  /** Words a question's menu shows besides the answer words: test 1's menu says yes and no. */
+  private static final Map<Question, List<String>> ALSO = Map.of(Question.RESTART, List.of("yes", "no"));
+
   /**
-   * Asks the four questions and fills {@code answers} and {@code why}, then prints the
-   * verdict they give.
+   * Asks for the context (unless {@code context} was given), then the four questions, fills
+   * {@code answers} and {@code why}, and prints the verdict they give.
    *
+   * @return the context typed, or null when none was asked for or typed
    * @throws ToolException exit 2 when the input ends before every question is answered
    */
-  static void run(Workspace ws, Renderer renderer, String title, Map<String, String> answers,
-      Map<String, String> why) throws IOException {
+  static String run(Workspace ws, Renderer renderer, String title, String context,
+      Map<String, String> answers, Map<String, String> why) throws IOException {
     Session session = ws.session();
     PrintWriter out = session.out();
     BufferedReader in = new BufferedReader(new InputStreamReader(session.in(), StandardCharsets.UTF_8));
+    String typed = null;
+    if (context == null || context.isBlank()) {
+      out.println("Context: what flows over this path, between which components, and why?");
+      out.print("One line (Enter to skip; the ADR and the inferred answers come from it): ");
+      out.flush();
+      String line = in.readLine();
+      if (line == null) {
+        out.println();
+        throw ToolException.usage("the input ended before the context was given; nothing written");
+      }
+      typed = line.isBlank() ? null : line.strip();
+    }
+    String words = title + (typed != null ? "\n" + typed : context != null ? "\n" + context : "");
     Map<Question, Answer> given = new EnumMap<>(Question.class);
     for (Question q : Question.values()) {
       String[] text = TEXT.get(q);
@@ -65,12 +82,14 @@ final class Interview {
               + " was answered; nothing written");
         }
         String word = line.strip().toLowerCase(Locale.ROOT);
-        if (word.equals("1") || word.equals(choices.get(0).word())) {
+        List<String> also = ALSO.getOrDefault(q, List.of());
+        if (word.equals("1") || word.equals(choices.get(0).word()) || !also.isEmpty() && word.equals(also.get(0))) {
           answer = choices.get(0);
-        } else if (word.equals("2") || word.equals(choices.get(1).word())) {
+        } else if (word.equals("2") || word.equals(choices.get(1).word()) || !also.isEmpty() && word.equals(also.get(1))) {
           answer = choices.get(1);
         } else if (!(word.equals("3") || word.isEmpty() || word.startsWith("don"))) {
-          out.println("Type 1, 2 or 3.");
+          out.println("Type 1, 2 or 3 (or " + choices.get(0).word() + ", " + choices.get(1).word()
+              + (also.isEmpty() ? "" : ", " + String.join(", ", also)) + "; Enter for don't know).");
           continue;
         }
         break;
@@ -87,8 +106,9 @@ final class Interview {
         why.put(q.key(), reason.strip());
       }
     }
-    Assessment a = Assessment.of(ws.heuristic().evaluate(given, title, ws.infer(), null));
+    Assessment a = Assessment.of(ws.heuristic().evaluate(given, words, ws.infer(), null));
     out.println();
     out.print(renderer.decideText(title, a));
+    return typed;
   }
 }

@@ -127,8 +127,8 @@ final class NewCommand implements Command {
     Path dir = session.resolve(ws.dir());
     Folder folder = existing(ws, dir, !o.links().isEmpty());
     if (!o.force()) {
-      sameTitle(folder, o.title()).ifPresent(name -> {
-        throw ToolException.usage("decision " + name + " already has the title '" + o.title()
+      sameTitle(folder, o.title()).ifPresent(taken -> {
+        throw ToolException.usage("decision " + taken.getKey() + " already has the title '" + taken.getValue()
             + "'; nothing written (use --force to write another)");
       });
     }
@@ -156,14 +156,17 @@ final class NewCommand implements Command {
           answers.put(Question.values()[i].key(), word);
         }
       }
+      if (o.ask() && !answers.isEmpty()) {
+        throw new UsageException("--ask asks every test; give the answers as options or --ask, not both");
+      }
+      String contextText = context.getValue();
       if (o.ask()) {
-        if (!answers.isEmpty()) {
-          throw new UsageException("--ask asks every test; give the answers as options or --ask, not both");
+        String typed = Interview.run(ws, renderer, o.title(), contextText, answers, why);
+        if (typed != null) {
+          contextText = typed;
         }
-        Interview.run(ws, renderer, o.title(), answers, why);
       }
       Map<String, Object> more = new LinkedHashMap<>();
-      String contextText = context.getValue();
       if (contextText != null && !contextText.isBlank()) {
         BidiControls.refuse("<context>", contextText);
         more.put("context", contextText.replace("\r\n", "\n").stripTrailing());
@@ -215,20 +218,23 @@ final class NewCommand implements Command {
     }
   }
 
-  /** The file name of a decision with the same title (case and spacing aside), if there is one. */
-  private static Optional<String> sameTitle(Folder folder, String title) {
+  /**
+   * The file name and title of a decision with the same title (case and spacing aside), if
+   * there is one.
+   */
+  private static Optional<Map.Entry<String, String>> sameTitle(Folder folder, String title) {
     if (folder == null) {
       return Optional.empty();
     }
     String key = key(title);
     for (Design d : folder.designs()) {
       if (key(d.title()).equals(key)) {
-        return Optional.of(d.path());
+        return Optional.of(Map.entry(d.path(), d.title()));
       }
     }
     for (HandWritten h : folder.handWritten()) {
       if (h.title() != null && key(h.title()).equals(key)) {
-        return Optional.of(folder.displayPath(h.fileName()));
+        return Optional.of(Map.entry(folder.displayPath(h.fileName()), h.title()));
       }
     }
     return Optional.empty();

@@ -184,6 +184,11 @@ class NodeReader {
           // falls through to the error below
         }
       }
+      if (item instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+        error(item, "'" + key + "' lists decision numbers, which start at 1; " + s.getValue()
+            + " is not one");
+        continue;
+      }
       error(item, "'" + key + "' lists decision numbers such as 3; found " + YamlNodes.kind(item)
           + (item instanceof ScalarNode s ? " '" + s.getValue() + "'" : ""));
     }

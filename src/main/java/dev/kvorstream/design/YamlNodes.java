@@ -64,6 +64,11 @@ final class YamlNodes {
       }
       return root;
     } catch (MarkedYamlEngineException e) {
+      if (endsOpen(e) && e.getContextMark().isPresent()) {
+        // a quote or bracket never closed: the end of the file says nothing, where it opened does
+        throw ToolException.badInput(Diagnostic.of(position(path, text, e.getContextMark().get()),
+            "YAML syntax: the file ends before this is closed (" + clean(e.getContext()) + ")"));
+      }
       Position at = e.getProblemMark().map(m -> position(path, text, m)).orElse(Position.ofFile(path));
       throw ToolException.badInput(Diagnostic.of(at, syntaxMessage(e)));
     } catch (YamlEngineException e) {
@@ -141,6 +146,12 @@ final class YamlNodes {
       }
       return event;
     }
+  }
+
+  /** Whether the parser met the end of the file inside something still open. */
+  private static boolean endsOpen(MarkedYamlEngineException e) {
+    String problem = e.getProblem() == null ? "" : e.getProblem();
+    return e.getContext() != null && (problem.contains("end of stream") || problem.contains("<stream end>"));
   }
 
   static String syntaxMessage(MarkedYamlEngineException e) {

@@ -87,8 +87,9 @@ public final class Catalogue {
 
   /**
    * The case that best fits these answers and words: two points per answer that matches
-   * the case's profile, minus two per answer that contradicts it, one per cue word of the
-   * case in the text. The first case in table order wins a tie; nothing is returned when
+   * the case's profile or is one the case settles (an answer that would otherwise conflict),
+   * minus two per answer that contradicts the profile, one per cue word of the case in the
+   * text. The first case in table order wins a tie; nothing is returned when
    * no case scores above zero.
    */
   public CommonCase nearest(Map<Question, Answer> answers, List<String> tokens) {
@@ -104,6 +105,8 @@ public final class Catalogue {
         Answer expected = c.expected(e.getKey());
         if (expected != null) {
           score += expected == e.getValue() ? 2 : -2;
+        } else if (c.settles().get(e.getKey()) == e.getValue()) {
+          score += 2;   // an answer the case explains (durable fan-out: every subscriber reacts) fits it
         }
       }
       if (score > bestScore) {

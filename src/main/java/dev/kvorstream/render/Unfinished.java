@@ -30,8 +30,8 @@ public final class Unfinished {
       return out;
     }
     for (Decision e : log.entries()) {
-      Design d = e.design();
-      if (d.context() != null && d.context().strip().equals(placeholder.strip())) {
+      Design d = e.design();   // null for an ADR written by hand: it has no design to finish
+      if (d != null && d.context() != null && d.context().strip().equals(placeholder.strip())) {
         out.add(where(log, d, placeholder).label() + ": warning: 'context' is still the example that"
             + " kv-or-stream new wrote; say what flows over this path, between which components,"
             + " and why (the ADR's context and the inferred answers come from it)");

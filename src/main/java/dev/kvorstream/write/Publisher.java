@@ -29,8 +29,17 @@ public final class Publisher {
   public enum Action { CREATED, UPDATED, UNCHANGED, REMOVED, KEPT_EDITED, KEPT_HAND_WRITTEN,
     MISSING, OUT_OF_DATE, FORCED }
 
-  /** One file and its action. */
-  public record Change(String file, Action action) {}
+  /**
+   * One file and its action.
+   *
+   * @param keptAs for {@link Action#FORCED}, the file that now holds the hand-made version
+   *     ({@code NAME.orig}, or {@code NAME.orig.2}, ... when an earlier one is there); else null
+   */
+  public record Change(String file, Action action, String keptAs) {
+    public Change(String file, Action action) {
+      this(file, action, null);
+    }
+  }
 
   private final Path dir;
 
@@ -73,9 +82,10 @@ public final class Publisher {
               ? Action.KEPT_EDITED : Action.KEPT_HAND_WRITTEN));
           continue;
         }
-        SafeFiles.write(dir.resolve(f.getKey() + ".orig"), current);
+        String keptAs = backupName(f.getKey(), current);
+        SafeFiles.write(dir.resolve(keptAs), current);
         SafeFiles.write(target, f.getValue());
-        changes.add(new Change(f.getKey(), Action.FORCED));
+        changes.add(new Change(f.getKey(), Action.FORCED, keptAs));
         continue;
       }
       plain.put(f.getKey(), f.getValue());
@@ -93,6 +103,21 @@ public final class Publisher {
       }
     }
     return changes;
+  }
+
+  /**
+   * Where a forced run keeps the hand-made version of {@code name}: {@code NAME.orig}, unless
+   * that holds another text (an earlier forced run's), then the first of {@code NAME.orig.2},
+   * {@code NAME.orig.3}, ... that is free or holds this same text. No earlier copy is lost.
+   */
+  private String backupName(String name, String current) throws IOException {
+    for (int n = 1; ; n++) {
+      String candidate = name + ".orig" + (n == 1 ? "" : "." + n);
+      Path p = dir.resolve(candidate);
+      if (!Files.exists(p) || Files.readString(p, StandardCharsets.UTF_8).equals(current)) {
+        return candidate;
+      }
+    }
   }
 
   /**

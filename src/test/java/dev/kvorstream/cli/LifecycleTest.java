@@ -175,14 +175,27 @@ class LifecycleTest extends FolderTest {
 
   @Test
   void newAskAsksTheFourQuestionsAndWritesTheAnswers() throws IOException {
-    Cli.Result r = Cli.runWithInput(work, "1\nthe state is rebuilt on restart\nx\n1\n\n3\n1\n\n",
+    Cli.Result r = Cli.runWithInput(work,
+        "The graph service publishes each entity's properties; three services read them\n"
+            + "yes\nthe state is rebuilt on restart\nx\n1\n\n3\n1\n\n",
         "new", "Entity state", "--ask");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Test 1, restart:", "3) don't know", "Type 1, 2 or 3.", "Verdict: KV watch");
+    assertThat(r.out()).contains("Context: what flows", "Test 1, restart:", "3) don't know",
+        "Type 1, 2 or 3 (or fan-out, queue; Enter for don't know).", "Verdict: KV watch");
     String yaml = read("0001-entity-state.yaml");
     assertThat(yaml).contains("  restart: reprocess\n", "  delivery: fan-out\n", "  # processing:\n",
-        "  nature: fact\n", "why:\n  restart: \"the state is rebuilt on restart\"\n");
+        "  nature: fact\n", "why:\n  restart: \"the state is rebuilt on restart\"\n",
+        "context: |\n  The graph service publishes each entity's properties; three services read them\n");
     assertThat(Cli.run(work, "decide", "decisions/0001-entity-state.yaml").code()).isZero();
+  }
+
+  @Test
+  void newAskWithAContextOptionDoesNotAskForIt() throws IOException {
+    Cli.Result r = Cli.runWithInput(work, "no\n\n\n\n\n", "new", "Report exports", "--ask",
+        "--context", "Each export runs for an hour");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain("Context: what flows");
+    assertThat(read("0001-report-exports.yaml")).contains("  restart: resume\n", "Each export runs for an hour");
   }
 
   @Test
@@ -229,7 +242,7 @@ class LifecycleTest extends FolderTest {
     design("0001-orders.yaml", "title: Order events\nstatus: accepted\n");
     Cli.Result r = Cli.run(work, "new", "order  EVENTS ");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("decisions/0001-orders.yaml already has the title", "--force");
+    assertThat(r.err()).contains("decisions/0001-orders.yaml already has the title 'Order events'", "--force");
     assertThat(decisions.resolve("0002-order-events.yaml")).doesNotExist();
     Cli.Result forced = Cli.run(work, "new", "Order events", "--force");
     assertThat(forced.code()).as(forced.err()).isZero();
@@ -245,7 +258,7 @@ class LifecycleTest extends FolderTest {
 
   @Test
   void newAskThatRunsOutOfInputWritesNothing() throws IOException {
-    Cli.Result r = Cli.runWithInput(work, "1\n\n2\n", "new", "Entity state", "--ask");
+    Cli.Result r = Cli.runWithInput(work, "\n1\n\n2\n", "new", "Entity state", "--ask");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("before test 3 was answered; nothing written");
     try (var files = Files.list(decisions)) {

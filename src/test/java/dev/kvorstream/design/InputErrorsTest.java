@@ -46,6 +46,16 @@ class InputErrorsTest {
   }
 
   @Test
+  void aQuoteOrBracketNeverClosedIsReportedWhereItOpens() {
+    assertThat(designErrors("title: \"Broken\nstatus: [proposed\n")).singleElement().asString()
+        .startsWith("d.yaml:1:8: error: YAML syntax: the file ends before this is closed")
+        .contains("quoted scalar");
+    assertThat(designErrors("title: Fine\ntags: [oops, more\n")).singleElement().asString()
+        .startsWith("d.yaml:2:7: error: YAML syntax: the file ends before this is closed")
+        .contains("flow sequence");
+  }
+
+  @Test
   void everyConfigurationProblemIsReportedInOneRun() throws IOException {
     assertThat(configErrors("""
         style: plain

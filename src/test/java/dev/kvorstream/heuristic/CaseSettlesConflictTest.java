@@ -54,6 +54,14 @@ class CaseSettlesConflictTest {
   }
 
   @Test
+  void withoutANamedCaseTheAnswersOfDurableFanOutFindIt() {
+    // resume and fan-out with slow work: the case explains fan-out, which counts for it
+    Evaluation e = evaluate(null, "resume", "fan-out", "slow", "request");
+    assertThat(e.nearest().commonCase().id()).isEqualTo("durable-fan-out");
+    assertThat(e.conflictSettled()).isTrue();
+  }
+
+  @Test
   void noConflictNothingToSettle() {
     assertThat(evaluate("audit-trail", "resume", null, null, null).conflictSettled()).isFalse();
   }

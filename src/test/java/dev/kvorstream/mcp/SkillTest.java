@@ -88,7 +88,7 @@ class SkillTest {
     assertThat(runs.get(1).out()).isEqualTo("decisions/0001-tool-execution-requests.yaml\n");
     String design = Files.readString(work.resolve("decisions/0001-tool-execution-requests.yaml"));
     assertThat(design).contains("  restart: resume\n", "  delivery: queue\n", "  processing: slow\n",
-        "  nature: request\n", "context: |2\n  " + arguments + "\n");
+        "  nature: request\n", "context: |\n  " + arguments + "\n");
     assertThat(runs.get(2).out()).contains("created decisions/0001-tool-execution-requests.md");
     assertThat(runs.get(3).out()).isEqualTo("check: 1 decisions, no problems\n");
     assertThat(runs.get(4).out()).contains("0001  proposed    jetstream-stream  Tool execution requests");

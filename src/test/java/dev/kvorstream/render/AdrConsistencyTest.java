@@ -49,6 +49,7 @@ class AdrConsistencyTest {
       String answers = answers(code);
       write(dir, ++n, answers, null);
       write(dir, ++n, answers, cases.get(code % cases.size()));
+      write(dir, ++n, answers, null, "flow: {producer: a, consumers: [shipping, billing, email], subject: p" + n + ".>}\n");
     }
     for (String id : cases) {
       // the case named with no answers, and with each answer of its own profile
@@ -111,8 +112,12 @@ class AdrConsistencyTest {
   }
 
   private static void write(Path dir, int n, String answers, String caseId) throws IOException {
+    write(dir, n, answers, caseId, "");
+  }
+
+  private static void write(Path dir, int n, String answers, String caseId, String more) throws IOException {
     StringBuilder yaml = new StringBuilder("title: Path number ").append(n).append('\n')
-        .append("context: A path between two components.\n");
+        .append("context: A path between two components.\n").append(more);
     if (!answers.isEmpty()) {
       yaml.append("answers:\n").append(answers);
     }

@@ -70,6 +70,10 @@ final class AdrSentences {
     if (adr.contains("Conflict, explained by the case") && adr.contains("Split the design into")) {
       problems.add("a conflict the case explains is also told to split");
     }
+    if (adr.contains("and durable consumers `") && adr.contains("hands it to one handler")
+        && !adr.contains("parts:")) {
+      problems.add("says one handler takes each message above a stream with a durable per subscriber");
+    }
     for (Pattern p : OVERCLAIMS) {
       Matcher m = p.matcher(adr);
       if (m.find()) {

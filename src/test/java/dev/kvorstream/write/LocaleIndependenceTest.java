@@ -63,7 +63,8 @@ class LocaleIndependenceTest {
         Files.copy(d, dir.resolve(d.getFileName()));
       }
     }
-    assertThat(run(locale, "new", "Inventory item state for the audit log", "--dir", name)).isZero();
+    assertThat(run(locale, "new", "Inventory item state for the audit log", "--dir", name,
+        "--context", "The inventory service keeps the state of each item; the audit log reads it.")).isZero();
     assertThat(run(locale, "generate", "--dir", name)).isZero();
     assertThat(run(locale, "site", "--dir", name, "--out", name + "-site")).isZero();
     Map<String, String> all = new TreeMap<>();

@@ -77,9 +77,28 @@ class PublisherTest {
         .containsExactly(new Publisher.Change("0001-a.md", Publisher.Action.KEPT_EDITED));
     assertThat(Files.readString(adr)).isEqualTo(edited);
     assertThat(new Publisher(dir).publish(Map.of("0001-a.md", fresh), List.of(), true))
-        .containsExactly(new Publisher.Change("0001-a.md", Publisher.Action.FORCED));
+        .containsExactly(new Publisher.Change("0001-a.md", Publisher.Action.FORCED, "0001-a.md.orig"));
     assertThat(Files.readString(adr)).isEqualTo(fresh);
     assertThat(Files.readString(dir.resolve("0001-a.md.orig"))).isEqualTo(edited);
+  }
+
+  @Test
+  void aSecondForcedRunKeepsTheFirstHandMadeVersionToo() throws IOException {
+    Path adr = dir.resolve("0001-a.md");
+    String fresh = Marker.seal("# 1. A\n\nMore.\n", "0001-a.yaml");
+    Files.writeString(adr, ADR.replace("# 1. A", "# 1. A, first edit"));
+    String first = Files.readString(adr);
+    new Publisher(dir).publish(Map.of("0001-a.md", fresh), List.of(), true);
+    Files.writeString(adr, fresh + "my second note\n");
+    assertThat(new Publisher(dir).publish(Map.of("0001-a.md", fresh), List.of(), true))
+        .containsExactly(new Publisher.Change("0001-a.md", Publisher.Action.FORCED, "0001-a.md.orig.2"));
+    assertThat(Files.readString(dir.resolve("0001-a.md.orig"))).isEqualTo(first);
+    assertThat(Files.readString(dir.resolve("0001-a.md.orig.2"))).isEqualTo(fresh + "my second note\n");
+    // the same edit forced again is not copied a third time
+    Files.writeString(adr, fresh + "my second note\n");
+    assertThat(new Publisher(dir).publish(Map.of("0001-a.md", fresh), List.of(), true))
+        .containsExactly(new Publisher.Change("0001-a.md", Publisher.Action.FORCED, "0001-a.md.orig.2"));
+    assertThat(dir.resolve("0001-a.md.orig.3")).doesNotExist();
   }
 
   @Test
