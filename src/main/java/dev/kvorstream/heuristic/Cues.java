@@ -92,7 +92,8 @@ public final class Cues {
 
   /**
    * Lowercase word tokens of a text, with a {@link #SENTENCE} token at each sentence end
-   * (., !, ?, ;, :) and line break, so cues never match across sentences and {@code ^} cues
+   * (., !, ?, ;, :), line break, arrow ("ready -> notify"), em dash and dash between spaces
+   * ("excursion - open a deviation"), so cues never match across sentences and {@code ^} cues
    * find sentence starts.
    */
   public static List<String> tokens(String text) {
@@ -111,8 +112,10 @@ public final class Cues {
         out.add(lower.substring(start, i));
         start = -1;
       }
-      boolean end = c == '\n' || c == ';' || c == '!' || c == '?'
-          || ((c == '.' || c == ':') && (i + 1 >= lower.length() || Character.isWhitespace(lower.charAt(i + 1))));
+      boolean end = c == '\n' || c == ';' || c == '!' || c == '?' || c == '>' || c == '\u2014'
+          || ((c == '.' || c == ':') && (i + 1 >= lower.length() || Character.isWhitespace(lower.charAt(i + 1))))
+          || ((c == '-' || c == '\u2013') && i > 0 && Character.isWhitespace(lower.charAt(i - 1))
+              && i + 1 < lower.length() && Character.isWhitespace(lower.charAt(i + 1)));
       if (end && i < lower.length() && !out.isEmpty() && !out.get(out.size() - 1).equals(SENTENCE)) {
         out.add(SENTENCE);
       }

@@ -27,7 +27,10 @@ import java.util.Set;
  *   <li>{@code c:TEST:ANSWER} a cue phrase of {@code cues.yaml} for that answer,
  *       {@code cv:TEST:ANSWER} the answer the cue words alone would give a test, and
  *       {@code k:CLASS} a phrase of a word class of {@code cues.yaml} ("read by" is a
- *       reader, "charge" an action, "twice" says once).</li>
+ *       reader, "charge" an action, "twice" says once), and {@code fk:CLASS} one that opens a
+ *       clause the way an imperative does ("Credit 500 points", "please re-run", "we need to
+ *       rotate"): a verb of work there asks for work, which the same verb elsewhere may not;
+ *       {@code nk:CLASS} a class phrase within three words after a negation ("no replay").</li>
  * </ul>
  * A feature found more than once counts once, with the words of its first occurrence.
  */
@@ -57,6 +60,7 @@ public final class Features {
     }
     int negatedUntil = -1;
     int negationAt = -1;
+    boolean[] negated = new boolean[tokens.size()];
     boolean sentenceStart = true;
     for (int i = 0; i < tokens.size(); i++) {
       String s = stems.get(i);
@@ -86,6 +90,7 @@ public final class Features {
         continue;
       }
       if (i <= negatedUntil) {
+        negated[i] = true;
         add(out, "n:" + s, negationAt, i + 1);
       } else {
         add(out, "w:" + s, i, i + 1);
@@ -109,9 +114,27 @@ public final class Features {
       add(out, "cv:" + e.getKey().key() + ":" + m.owner().word(), m.start(), m.end());
     }
     for (Cues.Match<String> m : classes) {
-      add(out, "k:" + m.owner(), m.start(), m.end());
+      add(out, (negated[m.start()] ? "nk:" : "k:") + m.owner(), m.start(), m.end());
+      if (opensClause(tokens, m.start())) {
+        add(out, "fk:" + m.owner(), m.start(), m.end());
+      }
     }
     return List.copyOf(out.values());
+  }
+
+  /** Words after which the next word opens what someone asks for: "please resend", "we need to re-run". */
+  private static final Set<String> ASKING = Set.of("please", "pls", "plz");
+  private static final Set<String> WANTING = Set.of("want", "wants", "need", "needs", "have", "has", "got");
+
+  /**
+   * Whether a word opens a clause the way an imperative does: it starts a sentence, or follows
+   * "please", or follows "to" after "want", "need", "have" ("we need to rotate ...").
+   */
+  static boolean opensClause(List<String> tokens, int at) {
+    if (at == 0 || tokens.get(at - 1).equals(Cues.SENTENCE) || ASKING.contains(tokens.get(at - 1))) {
+      return true;
+    }
+    return at >= 2 && tokens.get(at - 1).equals("to") && WANTING.contains(tokens.get(at - 2));
   }
 
   /**
@@ -120,8 +143,9 @@ public final class Features {
    * phrase names a thing). A word alone, such as "not", "the" or "two", does not.
    */
   public static boolean telling(String name) {
-    return name.startsWith("c:") || name.startsWith("cv:") || name.startsWith("k:") || name.startsWith("f:")
-        || name.startsWith("f2:");
+    return name.startsWith("c:") || name.startsWith("cv:") || name.startsWith("k:") || name.startsWith("fk:")
+        || name.startsWith("nk:")
+        || name.startsWith("f:") || name.startsWith("f2:");
   }
 
   private static void add(Map<String, Found> out, String name, int start, int end) {

@@ -158,10 +158,14 @@ public final class Inference {
    * names a kind of message ("Patient appointment changes", "Order events for the analytics
    * pipeline", "Price changes from the ERP") and says nothing of who reads it, of one value
    * per thing, of doing work once, of workers, of cost or of schedules, and does not open
-   * with a verb. Such a path may be either, and only its answers can tell.
+   * with a verb; or a bare phrase of at most {@link #BARE} words that names no value. Such a
+   * path may be either, and only its answers can tell.
    */
   static boolean vague(List<String> tokens, List<Features.Found> features) {
     long words = tokens.stream().filter(t -> !t.equals(Cues.SENTENCE)).count();
+    if (words <= BARE) {
+      return features.stream().noneMatch(f -> NAMES_A_VALUE.contains(f.name()));
+    }
     if (words > TERSE) {
       return false;
     }
@@ -170,12 +174,21 @@ public final class Inference {
       if (SAYS_WHAT.contains(f.name()) || (f.name().equals("k:action") && f.start() == 0)) {
         return false;
       }
-      event |= f.name().equals("k:event") || f.name().equals("k:request");
+      event |= f.name().equals("k:event");
     }
     return event;
   }
 
   static final int TERSE = 8;
+
+  /**
+   * A bare phrase of at most this many words ("order placed", "Stripe webhooks", "meter
+   * reading") is not inferred unless a word of it names a value: one per thing, a current
+   * value, a state, a lock or lease, or a schedule ("hub online", "email templates").
+   */
+  static final int BARE = 2;
+
+  private static final List<String> NAMES_A_VALUE = List.of("k:state", "k:entity", "k:current", "k:lease", "k:job");
 
   /** The answers the words suggest, per test; a test without a clear answer is absent. */
   public Map<Question, Inferred> infer(List<String> tokens) {

@@ -147,8 +147,9 @@ public final class Model {
   /** The fewest features a text is scaled for. */
   static final int FLOOR = 48;
 
-  /** A weight as the resource writes it: fixed decimals, no locale. */
+  /** A weight as the resource writes it: three decimals, no locale, and a zero as "0". */
   static String format(double value) {
-    return String.format(Locale.ROOT, "%.4f", value);
+    String s = String.format(Locale.ROOT, "%.3f", value);
+    return s.equals("0.000") || s.equals("-0.000") ? "0" : s;
   }
 }

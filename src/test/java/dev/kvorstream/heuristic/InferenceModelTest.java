@@ -78,6 +78,50 @@ class InferenceModelTest {
   }
 
   @Test
+  void aClassWordOpeningAClauseAndOneAfterANegationAreFeaturesOfTheirOwn() {
+    Inference inference = new Inference(DataFiles.read("cues.yaml"), null);
+    List<String> names = inference.features(Cues.tokens("Credit 500 points to each member. We need to rotate the keys; "
+        + "no replay after a restart")).stream().map(Features.Found::name).toList();
+    assertThat(names).contains("fk:action", "k:action", "nk:replay").doesNotContain("k:replay");
+    List<String> plain = inference.features(Cues.tokens("The points each member has, replayed at start-up"))
+        .stream().map(Features.Found::name).toList();
+    assertThat(plain).contains("k:replay").doesNotContain("fk:action", "nk:replay");
+  }
+
+  @Test
+  void anArrowOrASpacedDashEndsAClauseAndAHyphenDoesNot() {
+    assertThat(Cues.tokens("Lab result ready -> notify the physician"))
+        .containsExactly("lab", "result", "ready", ".", "notify", "the", "physician");
+    assertThat(Cues.tokens("Cold chain excursion - open a deviation")).contains("excursion", ".", "open");
+    assertThat(Cues.tokens("fan-out to every node")).doesNotContain(".");
+  }
+
+  @Test
+  void aBarePhraseOfTwoWordsIsInferredOnlyWhenItNamesAValue() {
+    Heuristic heuristic = Heuristic.standard();
+    assertThat(heuristic.evaluate(Map.of(), "order placed", true, null).verdict()).isEqualTo(Verdict.UNDECIDED);
+    assertThat(heuristic.evaluate(Map.of(), "Grade appeals", true, null).verdict()).isEqualTo(Verdict.UNDECIDED);
+    assertThat(heuristic.evaluate(Map.of(), "thermostat setpoint per room", true, null).verdict())
+        .isEqualTo(Verdict.KV_WATCH);
+  }
+
+  @Test
+  void nearDuplicatesShareAFold() {
+    List<InferenceData.Example> examples = List.of(
+        example("Current stock level per SKU, read by the storefront"),
+        example("Capture the payment once the parcel ships"),
+        example("The current stock level per SKU, read by the storefront and search"),
+        example("Rotate the TLS certificates on the edge nodes"));
+    int[] folds = InferenceFolds.grouped(examples, 2);
+    assertThat(folds[0]).isEqualTo(folds[2]);
+    assertThat(folds[0]).isNotEqualTo(folds[1]);
+  }
+
+  private static InferenceData.Example example(String text) {
+    return new InferenceData.Example("x.yaml", 0, text, Verdict.KV_WATCH, Map.of(), "-", "-");
+  }
+
+  @Test
   void stemsMeetAcrossEndings() {
     assertThat(List.of("charges", "charged", "charging", "charge").stream().map(Features::stem).distinct())
         .containsExactly("charg");

@@ -19,26 +19,32 @@ import java.util.TreeMap;
  * features of {@link Features}, by full-batch accelerated gradient descent from zero for a
  * fixed number of steps, with {@link StrictMath} throughout, so the same data gives the same
  * bytes on any machine. The abstention margins come from five-fold cross-validation on the
- * training examples alone.
+ * training examples, grouped so that near-duplicates share a fold ({@link InferenceFolds}).
  *
  * <p>The test {@code InferenceModelTest} with {@code -Dretrain=true} rewrites the resource
  * (see docs/inference.md). Run as a program with the test class path, {@code main} does the
  * same; with {@code --cv [MARGIN]} it prints the cross-validated figures instead (and the
- * texts out-of-fold wrong or undecided at MARGIN), for choosing settings without the
- * held-out part.
+ * texts out-of-fold wrong or undecided at MARGIN); {@link InferenceCrossValidation} gives
+ * the figures per set and style through the real {@link Inference}.
  */
 final class InferenceTrainer {
 
   /** A feature kept in the model must occur in at least this many training texts. */
-  static final int MIN_COUNT = 2;
+  static final int MIN_COUNT = Integer.getInteger("train.minCount", 2);
+  /** A pair of words one apart ({@code g:}) must occur in at least this many: most are chance. */
+  static final int MIN_COUNT_GAP = Integer.getInteger("train.minCountGap", 3);
   /** The L2 penalty on the weights (not on the bias). */
-  static final double LAMBDA = 0.0001;
+  static final double LAMBDA = Double.parseDouble(System.getProperty("train.lambda", "0.0001"));
   /** Gradient steps per fit. */
   static final int STEPS = 2000;
   /** Folds of the cross-validation that sets the margins. */
   static final int FOLDS = 5;
-  /** How many undecided verdicts one wrong verdict is as bad as, when the margin is chosen. */
-  static final double WRONG_COST = 5;
+  /**
+   * The share of wrong verdicts the verdict's margin allows, out of fold: issue 12 allows 2.5%
+   * on descriptions never seen, and a set by a new author costs about half a point more than
+   * the folds show (docs/inference.md), so the margin is the smallest that keeps 2% wrong.
+   */
+  static final double WRONG_BUDGET = Double.parseDouble(System.getProperty("train.wrongBudget", "0.02"));
   /** At most this share of the answered tests may be wrong beyond a test's margin. */
   static final double TEST_WRONG = 0.05;
   /** Weights below this (in size) are left out of the resource. */
@@ -52,7 +58,7 @@ final class InferenceTrainer {
    * such texts ("changes", "events", "sync") learn to say little either way.
    */
   static final int UNDECIDED = 2;
-  static final double UNDECIDED_WEIGHT = 3;
+  static final double UNDECIDED_WEIGHT = Double.parseDouble(System.getProperty("train.undecidedWeight", "3"));
 
   /**
    * A training example: its feature ids and its label per target (+1 KV side, -1 stream, 0
@@ -63,6 +69,8 @@ final class InferenceTrainer {
   private final List<String> vocabulary;
   private final List<Row> rows;
   private final List<InferenceData.Example> examples;
+  /** The fold of each row: near-duplicates share one ({@link InferenceFolds}). */
+  private final int[] folds;
 
   InferenceTrainer(List<InferenceData.Example> examples) {
     this.examples = List.copyOf(examples);
@@ -79,7 +87,7 @@ final class InferenceTrainer {
     List<String> vocab = new ArrayList<>();
     vocab.add(Model.BIAS);
     counts.forEach((name, n) -> {
-      if (n >= MIN_COUNT) {
+      if (n >= (name.startsWith("g:") ? MIN_COUNT_GAP : MIN_COUNT)) {
         vocab.add(name);
       }
     });
@@ -88,6 +96,7 @@ final class InferenceTrainer {
     for (int i = 0; i < vocabulary.size(); i++) {
       ids.put(vocabulary.get(i), i);
     }
+    folds = InferenceFolds.grouped(this.examples, FOLDS);
     rows = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       List<Features.Found> f = found.get(i);
@@ -170,20 +179,18 @@ final class InferenceTrainer {
   }
 
   /**
-   * Out-of-fold scores per target for every row (fold = position modulo {@link #FOLDS}), and
-   * as a last array the weight of each row's telling features toward its verdict score's side.
+   * Out-of-fold scores per target for every row (the folds of {@link InferenceFolds}, so that
+   * near-duplicates never sit on both sides), and as a last array the weight of each row's
+   * telling features toward its verdict score's side.
    */
   double[][] crossValidated() {
     double[][] out = new double[TARGETS + 1][rows.size()];
     for (int fold = 0; fold < FOLDS; fold++) {
-      List<Row> train = new ArrayList<>();
+      double[][] w = fitWithout(folds, fold);
       for (int i = 0; i < rows.size(); i++) {
-        if (i % FOLDS != fold) {
-          train.add(rows.get(i));
+        if (folds[i] != fold) {
+          continue;
         }
-      }
-      double[][] w = fit(train);
-      for (int i = fold; i < rows.size(); i += FOLDS) {
         for (int t = 0; t < TARGETS; t++) {
           out[t][i] = score(w[t], rows.get(i));
         }
@@ -191,6 +198,38 @@ final class InferenceTrainer {
       }
     }
     return out;
+  }
+
+  /** The weights fitted to every row whose fold (in {@code of}) is not {@code fold}. */
+  double[][] fitWithout(int[] of, int fold) {
+    List<Row> train = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (of[i] != fold) {
+        train.add(rows.get(i));
+      }
+    }
+    return fit(train);
+  }
+
+  /** The model of some weights and margins, as {@code model.tsv} would give it (unpruned). */
+  Model model(double[][] w, double[] margins) {
+    Map<String, double[]> weights = new HashMap<>();
+    for (int j = 0; j < vocabulary.size(); j++) {
+      double[] v = new double[TARGETS];
+      for (int t = 0; t < TARGETS; t++) {
+        v[t] = w[t][j];
+      }
+      weights.put(vocabulary.get(j), v);
+    }
+    return new Model(weights, margins);
+  }
+
+  List<InferenceData.Example> examples() {
+    return examples;
+  }
+
+  int[] folds() {
+    return folds.clone();
   }
 
   /**
@@ -208,27 +247,25 @@ final class InferenceTrainer {
   }
 
   /**
-   * The margins. For the verdict: the one where the out-of-fold verdicts of the corpus
-   * examples (the older sets are easier: the cue phrases were tuned on them) cost least, a
-   * wrong one costing {@link #WRONG_COST} undecided ones; of equal costs, the largest margin.
+   * The margins. For the verdict: the smallest at which the out-of-fold verdicts of the texts
+   * of the authored sets (not the older sets: the cue phrases were tuned on them) are at most
+   * {@link #WRONG_BUDGET} wrong, so that every verdict the budget allows is given.
    * For a test: the smallest that keeps its wrong
    * answers at most {@link #TEST_WRONG} of those it gives, counting only answers given with a
    * verdict and agreeing with it (the way inference uses them).
    */
   double[] margins(double[][] cv) {
     double[] m = new double[TARGETS];
-    double best = Double.MAX_VALUE;
     for (int step = 0; step <= 500; step++) {
-      int[] c = verdictCounts(cv, step * 0.01, InferenceData.CORPUS);
-      double cost = WRONG_COST * c[1] + c[2];
-      if (cost <= best) {
-        best = cost;
-        m[0] = step * 0.01;
+      int[] c = verdictCounts(cv, step / 100.0, AUTHORED);
+      m[0] = step / 100.0;
+      if (c[1] <= WRONG_BUDGET * (c[0] + c[1] + c[2])) {
+        break;
       }
     }
     for (int t = 1; t < TARGETS; t++) {
       for (int step = 0; step <= 500; step++) {
-        m[t] = step * 0.01;
+        m[t] = step / 100.0;
         int given = 0;
         int wrong = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -257,7 +294,8 @@ final class InferenceTrainer {
     StringBuilder out = new StringBuilder();
     out.append("# The inference model: written by InferenceTrainer from src/test/resources/inference/ (do not edit).\n");
     out.append("# ").append(rows.size()).append(" training texts, ").append(vocabulary.size() - 1)
-        .append(" features seen in at least ").append(MIN_COUNT).append(" of them; lambda ").append(LAMBDA)
+        .append(" features seen in at least ").append(MIN_COUNT).append(" of them (pairs one word apart ")
+        .append(MIN_COUNT_GAP).append("); lambda ").append(LAMBDA)
         .append(", ").append(STEPS).append(" steps.\n");
     out.append("# feature\tverdict\trestart\tdelivery\tprocessing\tnature (positive: the KV side)\n");
     out.append(Model.MARGIN);
@@ -277,7 +315,7 @@ final class InferenceTrainer {
         out.append(line).append('\n');
       }
     }
-    return out.toString().replace("\t-0.0000", "\t0.0000");
+    return out.toString();
   }
 
   /** The out-of-fold verdicts as right, wrong, undecided at the given margin (for tuning). */
@@ -285,10 +323,14 @@ final class InferenceTrainer {
     return verdictCounts(cv, margin, null);
   }
 
+  /** For {@link #verdictCounts}: every set written by its own author (not the older sets). */
+  static final String AUTHORED = "authored";
+
   int[] verdictCounts(double[][] cv, double margin, String set) {
     int[] c = new int[3];
     for (int i = 0; i < rows.size(); i++) {
-      if (set != null && !examples.get(i).set().equals(set)) {
+      String name = examples.get(i).set();
+      if (set != null && !(set.equals(AUTHORED) ? !InferenceData.OLDER.contains(name) : name.equals(set))) {
         continue;
       }
       int y = rows.get(i).labels()[0];
