@@ -11,6 +11,7 @@
 
 <#macro kvCli s>
 nats kv add ${s.bucket} --history ${s.history}<#if s.ttl??> --ttl ${s.ttlText()}</#if><#if (s.maxValueSize > 0)> --max-value-size ${s.maxValueSize?c}</#if> --replicas ${s.replicas}
+# to watch by hand (it runs until stopped):
 nats kv watch ${s.bucket} '${s.keys}'
 </#macro>
 
@@ -40,12 +41,16 @@ kv.delete(key, revision.get());    // release, only if the lease is still ours
 <#else>
 <#if s.pattern == "presence">
 kv.put(key, value);                // each member writes its own key, more often than the TTL
+<#elseif s.pattern == "shared">
+long revision = kv.create(key, value);        // a new key; taking one over: kv.get(key).getRevision()
+revision = kv.update(key, value, revision);   // each write on the revision of our last: refused
+                                              // (10071) once another instance wrote it
 <#else>
 kv.put(key, value);                // the owner writes the current value of each key
 </#if>
-<#if s.ttl??>
+<#if s.silence()??>
 new KvFollow(kv, watcher)
-    .silenceAfter(${s.ttlJava()}, expected(), timer)   // expected(): the keys that should be written
+    .silenceAfter(${s.silenceJava()}, expected(), timer)   // expected(): the keys that should be written
     .watch("${s.keys}");
 <#else>
 new KvFollow(kv, watcher).watch("${s.keys}");
@@ -60,6 +65,13 @@ The lease length is the bucket's TTL (`${s.ttlText()}`): it applies to every key
 <#elseif s.ttl??>
 
 A value lives ${s.ttlText()} after its last write, so a writer that stops is noticed (by `silenceAfter`, at most ${s.checkEveryText()} late) instead of its last value looking valid for ever.
+<#elseif s.silence()??>
+
+A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer deletes its key when it ends.
+</#if>
+<#if s.pattern == "shared">
+
+Several instances write a key in turn (one takes over from another): a plain `put` lets the last writer win, so each writes with `update` on the revision of its own last write, and a refused update tells it another instance has taken the key over.
 </#if>
 </#macro>
 
@@ -79,7 +91,7 @@ nats stream add ${s.stream} --subjects '${s.subjects?join(",")}' --retention ${s
 nats kv add ${s.claim} --history 1 --ttl ${s.claimAgeText()} --replicas ${s.replicas}
 </#if>
 nats stream add ${s.deadLetterStream()} --subjects '${s.deadLetterSubject()}' --retention limits --max-age ${s.deadLetterAgeText()} --storage file --replicas ${s.replicas} --defaults
-nats consumer add ${s.deadLetterStream()} ${s.deadLetterDurable()} --pull --deliver all --ack explicit --defaults
+nats consumer add ${s.deadLetterStream()} ${s.deadLetterDurable()} --pull --deliver all --ack explicit --max-deliver ${s.deadLetterMaxDeliver()} --defaults
 </#macro>
 
 <#macro consumerJava s c>
@@ -89,7 +101,6 @@ nats consumer add ${s.deadLetterStream()} ${s.deadLetterDurable()} --pull --deli
 jsm.addOrUpdateConsumer("${s.stream}", ConsumerConfiguration.builder().durable(${c.durableJava()})
 <#if c.filter??>
     .filterSubject(${c.filterJava()})<#if c.perInstance()>.inactiveThreshold(${s.instanceIdleJava()})   // removed once unused that long</#if>
-
 </#if>
     .deliverPolicy(DeliverPolicy.${s.deliverJava()}).ackPolicy(AckPolicy.Explicit).ackWait(${s.ackWaitJava()})
     .maxDeliver(${s.maxDeliver}).maxAckPending(${s.maxAckPending}).build());
@@ -119,20 +130,25 @@ connection.jetStream().publish(NatsMessage.builder().subject(${s.exampleSubjectJ
 // Each subscriber reads with its own durable (${s.fixedConsumers()?map(c -> c.durable)?join(", ")}); ${first.durable} here.
 </#if>
 StreamWork work = new StreamWork(connection, "${s.stream}", ${first.durableJava()}, handler, timer)
+    ${(".retryAfter(" + s.retryDelayJava() + ")" + s.slow()?then("", ";"))?right_pad(44)}// nakWithDelay, times the delivery count
 <#if s.claims()>
-    ${(".retryAfter(" + s.retryDelayJava() + ");")?right_pad(44)}// for the dead-letter reader
-// ${s.concurrency} thread<#if (s.concurrency > 1)>s</#if>, each: take a message, claim its id in ${s.claim}, ack it, then work
+    ${(".inProgressEvery(" + s.heartbeatJava() + ")")?right_pad(44)}// while handle records and starts the run
+    ${(".maxWork(" + s.maxWorkJava() + ");")?right_pad(44)}// then a hung start's message comes back
+// ${s.concurrency} thread<#if (s.concurrency > 1)>s</#if>, each: take a message, claim its id in ${s.claim}, handle it, ack it
 work.handleClaimed(${s.concurrency}, connection.keyValue("${s.claim}"), owner);
 <#elseif s.slow()>
-    ${(".retryAfter(" + s.retryDelayJava() + ")")?right_pad(44)}// nakWithDelay; ${s.maxDeliver} deliveries in all
     ${(".inProgressEvery(" + s.heartbeatJava() + ")")?right_pad(44)}// within the ${s.ackWaitText()} ack wait
     ${(".maxWork(" + s.maxWorkJava() + ");")?right_pad(44)}// then a hung handler's message comes back
 ${("work.handleWithNext(" + s.concurrency + ");")?right_pad(48)}// ${s.concurrency} thread<#if (s.concurrency > 1)>s</#if>, one message each
 <#else>
-    ${(".retryAfter(" + s.retryDelayJava() + ");")?right_pad(44)}// nakWithDelay; ${s.maxDeliver} deliveries in all
 ${"work.handleBuffered();"?right_pad(48)}// fast work: consume() with its buffer
 </#if>
+<#if s.perInstance()>
+new StreamWork(connection, "${s.stream}", null, handler, timer)   // dead letters: in one operations
+    ${(".keepDeadLetters(" + s.deadLetterAgeJava() + ");")?right_pad(44)}// component, not in each instance
+<#else>
 ${("work.keepDeadLetters(" + s.deadLetterAgeJava() + ");")?right_pad(48)}// ${s.deadLetterStream()}, read by ${s.deadLetterDurable()}
+</#if>
 </#macro>
 
 <#macro retentionNote s>
@@ -163,9 +179,9 @@ With the nats CLI (or `kv-or-stream apply`; `kv-or-stream audit` checks a server
 ```
 
 <#if s.pattern != "lease">
-With jnats (`io.nats:jnats` 2.26) and ${sharedLink("KvFollow")} from the index, the watcher every KV decision shares (`watcher` is your `KvFollow.Watcher`):
+With jnats (`io.nats:jnats` 2.26) and ${sharedLink("KvFollow")} from the index, the watcher every KV decision shares (`watcher` is your `KvFollow.Watcher`<#if s.silence()??>, `timer` a `ScheduledExecutorService`</#if>):
 <#else>
-With jnats (`io.nats:jnats` 2.26):
+With jnats (`io.nats:jnats` 2.26; `owner` is this holder's id as bytes, `timer` a `ScheduledExecutorService`):
 </#if>
 
 ```java
@@ -187,12 +203,12 @@ ${level}# Stream `${s.stream}` and <#if (s.consumers?size > 1)>durable consumers
 <#if s.deliver != "all">
 | deliver policy | ${s.deliver}: a new durable skips what the stream held before it, and what arrives while it is deleted and made again |
 </#if>
-| handlers | <#if s.slow()>${s.concurrency} at once <#if s.perInstance()>per instance (max ack pending ${s.maxAckPending}: each instance reads its own durable)<#elseif (s.instances > 1)>in each of ${s.instances} instances (max ack pending ${s.maxAckPending} = ${s.instances} x ${s.concurrency})<#else>in 1 instance (max ack pending ${s.maxAckPending})</#if>, each one message at a time with `next()`<#else>`consume()` with its buffer (max ack pending ${s.maxAckPending}): handling is fast</#if><#if s.claims()>; each claims the message's id in `${s.claim}`, acks it, then works: a redelivered message whose id is claimed starts nothing<#elseif s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works, for at most ${s.maxWorkText()} (`maxWork`): a hung handler's message then comes back</#if> |
+| handlers | <#if s.slow()>${s.concurrency} at once <#if s.perInstance()>per instance (max ack pending ${s.maxAckPending}: each instance reads its own durable)<#elseif (s.instances > 1)>in each of ${s.instances} instances (max ack pending ${s.maxAckPending} = ${s.instances} x ${s.concurrency})<#else>in 1 instance (max ack pending ${s.maxAckPending})</#if>, each one message at a time with `next()`<#else>`consume()` with its buffer (max ack pending ${s.maxAckPending}): handling is fast</#if><#if s.claims()>; each claims the message's id in `${s.claim}`, then `handle` records the run under that id, starts it on your own executor and returns; only then is the message acked<#elseif s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works, for at most ${s.maxWorkText()} (`maxWork`: set it above the longest legitimate run, since past it the message comes back and the work can run twice)</#if> |
 <#if s.claims()>
-| claims | KV bucket `${s.claim}`: a key per message id, kept ${s.claimAgeText()} (no redelivery outlives the stream's max age); a claim whose work recorded no state is a start that died, for a sweeper to restart |
+| claims | KV bucket `${s.claim}`, kept ${s.claimAgeText()}: a key per `Nats-Msg-Id`, which must be a valid KV key such as a UUID (a message without one is a dead letter at once); a message comes back only when its claimant stopped acking: if `alreadyDone` finds its run, only the ack was lost and it is acked; else the claim is taken over (`update` on its revision) and the run started |
 </#if>
-| ack wait, failures | ack wait ${s.ackWaitText()}; <#if s.claims()>before the claim, a failed message comes back after the ack wait; after the claim and ack, the work's own state retries it<#else>a failed message again after ${s.retryDelayText()} (`nakWithDelay`), `term()` when it can never succeed</#if>; ${s.maxDeliver} deliveries, then a dead letter |
-| dead letters | stream `${s.deadLetterStream()}` keeps the max-deliveries announcements ${s.deadLetterAgeText()}; durable `${s.deadLetterDurable()}` reads them |
+| ack wait, failures | ack wait ${s.ackWaitText()}<#if s.claims()>, kept open by in-progress acks every ${s.heartbeatText()} while `handle` starts the run (up to ${s.maxWorkText()}, `maxWork`)</#if>; a failed message again after ${s.retryDelayText()} times its delivery count (`nakWithDelay`), `term()` when it can never succeed; ${s.maxDeliver} deliveries, then a dead letter |
+| dead letters | stream `${s.deadLetterStream()}` keeps the max-deliveries announcements ${s.deadLetterAgeText()}; durable `${s.deadLetterDurable()}` reads them<#if s.perInstance()> in one operations component, not in each instance</#if>, ${s.deadLetterMaxDeliver()} tries each |
 
 With the nats CLI (or `kv-or-stream apply`; `kv-or-stream audit` checks a server against these settings):
 
@@ -200,7 +216,7 @@ With the nats CLI (or `kv-or-stream apply`; `kv-or-stream audit` checks a server
 <@streamCli s=s />
 ```
 
-With jnats (`io.nats:jnats` 2.26) and ${sharedLink("StreamWork")} from the index, the handling every stream decision shares (`handler` is your `StreamWork.Handler`):
+With jnats (`io.nats:jnats` 2.26) and ${sharedLink("StreamWork")} from the index, the handling every stream decision shares (`handler` is your `StreamWork.Handler`, `timer` a `ScheduledExecutorService`<#if s.claims()>, `owner` this instance's id as bytes</#if>):
 
 ```java
 <@streamJava s=s />

@@ -16,7 +16,7 @@ Use a **KV watch** for ${phrase(subject)}: the owner puts each value into a KV b
 <#if fanned>
 Use a **JetStream stream** for ${phrase(subject)}: the producer publishes each message to a stream, and each subscriber reads it through a durable consumer of its own, so every subscriber gets every message, at its own pace, and acknowledges each one when its own work is done.
 <#else>
-Use a **JetStream stream** for ${phrase(subject)}: the producer publishes each message to a stream, and a durable consumer hands it to one handler, <#if claimed>which claims the work in a KV bucket under the message's id and then acknowledges the message, so the message is not held for as long as the work runs (a redelivered message whose id is already claimed starts nothing).<#else>which acknowledges it when the work is done.</#if>
+Use a **JetStream stream** for ${phrase(subject)}: the producer publishes each message to a stream, and a durable consumer hands it to one handler, <#if claimed>which claims the work in a KV bucket under the message's id, records and starts the run, and then acknowledges the message, so the message is not held for as long as the run lasts (a redelivered message whose run exists starts nothing).<#else>which acknowledges it when the work is done.</#if>
 </#if>
 </#if>
 
@@ -143,7 +143,7 @@ ${level} Working with a JetStream stream
 </#if>
 
 <#assign allClaim = (streams![])?has_content && !(streams![])?filter(st -> !st.claims())?has_content>
-<#if !level?has_content>**JetStream stream.** </#if>The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. <#if allClaim>Long work claims the message's id in a KV bucket and acks at once, so the ack wait covers only the claim; from then on nothing redelivers the message, and the run's own state must carry a failed run.<#else>The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks.</#if> More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
+<#if !level?has_content>**JetStream stream.** </#if>The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. <#if allClaim>Long work claims the message's id in a KV bucket, records and starts the run on its own executor, then acks, so the ack wait covers only the start; from then on the run's own state carries it, and a start that died comes back to be taken over.<#else>The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks.</#if> More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
 </#if>
 </#macro>
 
@@ -162,10 +162,11 @@ ${level} Working with a JetStream stream
 - **Harder:** handlers must be idempotent, and ack wait, in-progress acks, max deliver and dead letters have to be chosen and operated.
 </#if>
 <#if primitives?seq_contains("kv-watch")>
-- **Risks:** a processor that takes the bootstrap for new events redoes work for every key after each restart; replicas that all watch multiply the work; a full bucket refuses puts.
+- **Risks:** a processor that takes the bootstrap for new events redoes work for every key after each restart; replicas that all watch each do the work (right for a copy each keeps, wrong for side effects); a full bucket refuses puts.
 </#if>
 <#if primitives?seq_contains("jetstream-stream")>
-- **Risks:** side effects repeat when a handler that is not idempotent gets a message again; a deleted or renamed durable consumer loses its position.
+<#assign allWorkQueue = (streams![])?has_content && !(streams![])?filter(st -> st.retention != "workqueue")?has_content>
+- **Risks:** side effects repeat when a handler that is not idempotent gets a message again; <#if allWorkQueue>deleting or renaming the durable skips nothing (unacknowledged messages stay in the stream), but messages in flight are delivered again and their delivery counts restart.<#else>a deleted or renamed durable consumer loses its position.</#if>
 </#if>
 <#if !split && whole.conflict && !(whole.settledBy??)>
 - **Risks:** the tests conflict, so the path may be two concerns in one, and the unsplit design serves one of them badly.

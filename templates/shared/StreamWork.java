@@ -17,8 +17,10 @@ final class StreamWork {
     boolean alreadyDone(Message msg) throws Exception;  // delivery is at least once
     void handle(Message msg) throws Exception;
     boolean neverSucceeds(Exception e);                 // true: term(), no more deliveries
-    void deadLetter(Message msg);                       // a message ended with term()
-    void deadLetter(MessageInfo msg);                   // one that used up its deliveries
+    void deadLetter(Message msg);                       // ended with term(), or no valid id to claim
+    void deadLetter(MessageInfo msg);                   // used up its deliveries: fetched by sequence
+    void deadLetterGone(long streamSeq, Message advisory);  // used up its deliveries, but left the
+                                                        // stream before the fetch: its announcement
     void report(Exception e);
   }
 
@@ -31,16 +33,17 @@ final class StreamWork {
   private Duration inProgressEvery;                     // null: fast work, no in-progress acks
   private Duration maxWork;
 
+  /** durable null: a StreamWork that only reads the stream's dead letters (keepDeadLetters). */
   StreamWork(Connection connection, String stream, String durable, Handler handler,
       ScheduledExecutorService timer) throws IOException, JetStreamApiException {
     this.connection = connection;
     this.stream = stream;
-    this.consumer = connection.getConsumerContext(stream, durable);
+    this.consumer = durable == null ? null : connection.getConsumerContext(stream, durable);
     this.handler = handler;
     this.timer = timer;
   }
 
-  /** How long a failed message waits before it is delivered again (nakWithDelay). */
+  /** A failed message waits this long times its delivery count (nakWithDelay): 10s, 20s, ... */
   StreamWork retryAfter(Duration delay) {
     retryDelay = delay;
     return this;
@@ -68,25 +71,32 @@ final class StreamWork {
   }
 
   /**
-   * Long work: claim the message's id (its Nats-Msg-Id, a valid KV key) in a bucket whose
-   * TTL outlives any redelivery, ack at once, then work; the work's own state carries it
-   * from there. A redelivered message whose id is claimed starts nothing.
+   * Long work: the message's id (its Nats-Msg-Id, a valid KV key such as a UUID) is claimed in
+   * a bucket whose TTL outlives any redelivery, then handle records the run under that id
+   * (with create, so a second start is refused), starts it on your own executor and returns;
+   * only then is the message acked. A message comes back only if its claimant stopped acking
+   * (it died, or handle failed): alreadyDone finds the run if just the ack was lost; else the
+   * claim is taken over and the run started.
    */
   void handleClaimed(int threads, KeyValue claims, byte[] owner) {
     loops(threads, msg -> {
-      String id = msg.getHeaders().getFirst("Nats-Msg-Id");
-      try {
-        claims.create(id, owner);              // refused (10071) when the key exists
-      } catch (JetStreamApiException e) {
-        if (e.getApiErrorCode() != 10071) {
-          throw e;                             // not claimed: it comes back after the ack wait
-        }
-        msg.ack();                             // claimed before: a redelivery of work already started
+      String id = msg.hasHeaders() ? msg.getHeaders().getFirst("Nats-Msg-Id") : null;
+      if (id == null || Validator.notNonWildcardKvKey(id)) {
+        handler.deadLetter(msg);               // nothing to claim it by: it can never start
+        msg.term();
         return;
       }
-      msg.ack();                               // ours now; a crash before this ack is the case above
-      handler.handle(msg);                     // records its progress in its own state; a claim
-                                               // with no state is a start that died: sweep those
+      if (handler.alreadyDone(msg)) {
+        msg.ack();                             // the run exists: only its ack was lost
+        return;
+      }
+      KeyValueEntry claim = claims.get(id);
+      if (claim == null) {
+        claims.create(id, owner);              // refused (10071) if claimed meanwhile: it comes back
+      } else {
+        claims.update(id, owner, claim.getRevision());   // its claimant stopped before the run
+      }                                        // existed: take over (refused if another did first)
+      work(msg);                               // handle, with in-progress acks, then ack
     });
   }
 
@@ -112,7 +122,7 @@ final class StreamWork {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     for (int i = 0; i < threads; i++) {
       pool.submit(() -> {
-        while (handler.running()) {
+        while (handler.running()) {            // interrupts do not end it: running() does
           try {
             Message msg = consumer.next(Duration.ofSeconds(1));   // null when nothing came
             if (msg != null) {
@@ -134,6 +144,10 @@ final class StreamWork {
       msg.ack();                               // done before a crash took its ack: skip it
       return;
     }
+    work(msg);
+  }
+
+  private void work(Message msg) throws Exception {
     long started = System.nanoTime();
     ScheduledFuture<?> progress = inProgressEvery == null ? null : timer.scheduleAtFixedRate(() -> {
       if (maxWork != null && System.nanoTime() - started > maxWork.toNanos()) {
@@ -153,7 +167,8 @@ final class StreamWork {
         handler.deadLetter(msg);
         msg.term();                            // no more deliveries
       } else {
-        msg.nakWithDelay(retryDelay);          // again later, until max deliver
+        msg.nakWithDelay(retryDelay.multipliedBy(msg.metaData().deliveredCount()));  // later each
+                                               // time, until max deliver: then a dead letter
       }
     } finally {
       if (progress != null) {
@@ -165,8 +180,10 @@ final class StreamWork {
   /**
    * Dead letters: the server announces a message that ran out of deliveries on core NATS (at
    * most once), so these announcements are kept in a stream of their own, {stream}_DEAD_LETTERS
-   * (as many replicas as the work stream), read by the durable dead-letters, which fetches
-   * each dead message by the stream sequence it names.
+   * (as many replicas as the work stream), read by the durable dead-letters (10 deliveries,
+   * then an announcement waits in that stream for a person), which fetches each dead message
+   * by the stream sequence it names. Key what you keep by that sequence: after a lost ack the
+   * same one comes again, as deadLetterGone if it was already deleted.
    */
   MessageConsumer keepDeadLetters(Duration keep) throws IOException, JetStreamApiException {
     JetStreamManagement jsm = connection.jetStreamManagement();
@@ -175,23 +192,26 @@ final class StreamWork {
     jsm.addStream(StreamConfiguration.builder().name(deadLetters)
         .subjects("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + stream + ".*")
         .maxAge(keep).storageType(StorageType.File).replicas(work.getReplicas()).build());
-    jsm.addOrUpdateConsumer(deadLetters, ConsumerConfiguration.builder()
-        .durable("dead-letters").deliverPolicy(DeliverPolicy.All).ackPolicy(AckPolicy.Explicit).build());
+    jsm.addOrUpdateConsumer(deadLetters, ConsumerConfiguration.builder().durable("dead-letters")
+        .deliverPolicy(DeliverPolicy.All).ackPolicy(AckPolicy.Explicit).maxDeliver(10).build());
     boolean workQueue = work.getRetentionPolicy() == RetentionPolicy.WorkQueue;
     return connection.getConsumerContext(deadLetters, "dead-letters").consume(advisory -> {
       long seq = JsonValueUtils.readLong(JsonParser.parseUnchecked(advisory.getData()), "stream_seq", 0);
       MessageInfo dead = null;
       try {
-        dead = jsm.getMessage(stream, seq);
-        handler.deadLetter(dead);              // keep it where a person can look at it, by stream
-                                               // and sequence, so a retry adds nothing
-        if (workQueue) {
-          jsm.deleteMessage(stream, seq);      // a workqueue stream keeps it otherwise
+        if (seq > 0) {
+          dead = jsm.getMessage(stream, seq);
+          handler.deadLetter(dead);            // keep it where a person can look at it
+          if (workQueue) {
+            jsm.deleteMessage(stream, seq, false);   // a workqueue stream keeps it otherwise
+          }
+        } else {
+          handler.deadLetterGone(seq, advisory);     // an announcement that names no message
         }
         advisory.ack();
       } catch (JetStreamApiException e) {
         if (dead == null && e.getApiErrorCode() == 10037) {   // it left the stream meanwhile
-          handler.deadLetter(advisory);        // keep the announcement itself
+          handler.deadLetterGone(seq, advisory);
           advisory.ack();
         } else {
           advisory.nakWithDelay(retryDelay);   // another refusal: try again later

@@ -21,7 +21,8 @@ final class NatsBlockReader {
       "maxDeliver", "maxAckPending", "maxMsgs", "maxBytes", "concurrency", "instances");
   private static final Set<String> NATS_LISTS = Set.of("subjects", "durables");
   private static final Set<String> NATS_DURATIONS =
-      Set.of("ttl", "ackWait", "duplicateWindow", "heartbeat", "maxAge", "retryDelay", "maxWork");
+      Set.of("ttl", "ackWait", "duplicateWindow", "heartbeat", "maxAge", "retryDelay", "maxWork",
+          "silenceAfter");
 
   private final NodeReader reader;
 

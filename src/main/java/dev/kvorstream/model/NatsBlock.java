@@ -18,7 +18,8 @@ public record NatsBlock(Map<String, Object> values, Map<String, Position> at, Po
 
   /** The keys a KV watch's block may hold. */
   public static final List<String> KV_KEYS =
-      List.of("bucket", "history", "ttl", "maxValueSize", "replicas", "keys", "pattern");
+      List.of("bucket", "history", "ttl", "maxValueSize", "replicas", "keys", "pattern",
+          "silenceAfter");
   /** The keys a JetStream stream's block may hold. */
   public static final List<String> STREAM_KEYS = List.of("stream", "subjects", "retention",
       "durable", "durables", "filter", "deliver", "ackWait", "maxDeliver", "maxAckPending",

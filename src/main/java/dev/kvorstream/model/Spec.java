@@ -41,10 +41,32 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
    * @param maxValueSize the largest value in bytes, or 0 for no limit
    * @param pattern what the bucket's keys are used for: {@code state} (latest values),
    *     {@code lease} (a lock taken with create and renewed with update) or
-   *     {@code presence} (a key per live member, gone when it stops writing)
+   *     {@code presence} (a key per live member, gone when it stops writing) or {@code shared}
+   *     (state that several instances write in turn, each on the revision of its last write)
+   * @param silenceAfter how long a key may go unwritten before its watcher reports it silent,
+   *     or null for the TTL (no check when there is neither)
    */
   record Kv(int decision, String part, String bucket, int history, Duration ttl, long maxValueSize,
-      int replicas, String keys, String pattern) implements Spec {
+      int replicas, String keys, String pattern, Duration silenceAfter) implements Spec {
+
+    public Kv(int decision, String part, String bucket, int history, Duration ttl, long maxValueSize,
+        int replicas, String keys, String pattern) {
+      this(decision, part, bucket, history, ttl, maxValueSize, replicas, keys, pattern, null);
+    }
+
+    /** When the watcher reports a key silent: the setting, else the TTL; null for no check. */
+    public Duration silence() {
+      return pattern.equals("lease") ? null : silenceAfter != null ? silenceAfter : ttl;
+    }
+
+    public String silenceText() {
+      return silence() == null ? null : Durations.format(silence());
+    }
+
+    public String silenceJava() {
+      return silence() == null ? null : Durations.java(silence());
+    }
+
     public String ttlText() {
       return ttl == null ? null : Durations.format(ttl);
     }
@@ -53,9 +75,9 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
       return ttl == null ? null : Durations.java(ttl);
     }
 
-    /** A fifth of the TTL: how often a watcher checks for silent keys. */
+    /** A fifth of the silence time: how often a watcher checks for silent keys. */
     public String checkEveryText() {
-      return ttl == null ? null : Durations.format(ttl.dividedBy(5));
+      return silence() == null ? null : Durations.format(silence().dividedBy(5));
     }
 
     /** A third of the TTL: how often a lease holder renews. */
@@ -174,6 +196,8 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
     public static final Duration DEAD_LETTER_AGE = Duration.ofDays(14);
     /** The durable that reads the dead-letter stream. */
     public static final String DEAD_LETTER_DURABLE = "dead-letters";
+    /** How often the dead-letter reader tries one announcement before leaving it for a person. */
+    public static final int DEAD_LETTER_MAX_DELIVER = 10;
 
     public Stream {
       subjects = List.copyOf(subjects);
@@ -332,6 +356,10 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
 
     public String deadLetterDurable() {
       return DEAD_LETTER_DURABLE;
+    }
+
+    public int deadLetterMaxDeliver() {
+      return DEAD_LETTER_MAX_DELIVER;
     }
 
     /**

@@ -94,7 +94,8 @@ public final class Configs {
   public static ConsumerConfiguration deadLetterReader() {
     return ConsumerConfiguration.builder().durable(Spec.Stream.DEAD_LETTER_DURABLE)
         .deliverPolicy(DeliverPolicy.All).ackPolicy(AckPolicy.Explicit)
-        .ackWait(Duration.ofSeconds(30)).maxDeliver(-1).maxAckPending(1000)   // the server's defaults
+        .ackWait(Duration.ofSeconds(30)).maxAckPending(1000)   // the server's defaults
+        .maxDeliver(Spec.Stream.DEAD_LETTER_MAX_DELIVER)
         .build();
   }
 

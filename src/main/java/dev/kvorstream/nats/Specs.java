@@ -33,7 +33,7 @@ public final class Specs {
 
   static final Pattern KEY_FILTER = Pattern.compile("[-/_=.a-zA-Z0-9*>]+");
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9-]*)}");
-  static final List<String> PATTERNS = List.of("state", "lease", "presence");
+  static final List<String> PATTERNS = List.of("state", "lease", "presence", "shared");
 
   private Specs() {}
 
@@ -129,8 +129,14 @@ public final class Specs {
         problems.add(Diagnostic.of(block.where("pattern"), "a lease needs a ttl: the bucket's TTL is the"
             + " lease length, and without one a holder that dies keeps the lock for ever"));
       }
+      Duration silenceAfter = s.duration("silenceAfter", null);
+      if (silenceAfter != null && pattern.equals("lease")) {
+        problems.add(Diagnostic.of(block.where("silenceAfter"), "a lease has no silence check: its TTL"
+            + " frees a lease whose holder stopped renewing"));
+      }
       if (problems.size() == before) {
-        specs.add(new Spec.Kv(design.number(), part, bucket, history, ttl, maxValueSize, replicas, keys, pattern));
+        specs.add(new Spec.Kv(design.number(), part, bucket, history, ttl, maxValueSize, replicas, keys, pattern,
+            silenceAfter));
       }
       return;
     }

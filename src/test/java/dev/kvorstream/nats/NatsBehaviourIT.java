@@ -248,6 +248,26 @@ class NatsBehaviourIT {
   }
 
   @Test
+  void nakRedeliversAtOnceEvenWithABackoffListWhichPacesOnlyAckWaitTimeouts() throws Exception {
+    Spec.Stream spec = toolRuns("BACKOFF_IT", "it.backoff.>", "workqueue", "all");
+    try (Connection nc = connect()) {
+      JetStreamManagement jsm = nc.jetStreamManagement();
+      jsm.addStream(Configs.stream(spec));
+      jsm.addOrUpdateConsumer(spec.stream(), io.nats.client.api.ConsumerConfiguration.builder(
+          Configs.consumer(spec, "worker", null)).maxDeliver(4)
+          .backoff(Duration.ofSeconds(5), Duration.ofSeconds(10)).build());
+      nc.jetStream().publish("it.backoff.job", "job".getBytes(StandardCharsets.UTF_8));
+      ConsumerContext consumer = nc.getConsumerContext(spec.stream(), "worker");
+      consumer.next(Duration.ofSeconds(1)).nak();
+      Message again = consumer.next(Duration.ofSeconds(1));
+      assertThat(again).as("nak() with a 5s backoff: back at once all the same").isNotNull();
+      assertThat(again.metaData().deliveredCount()).isEqualTo(2);
+      // left to time out, it waits for the backoff's next entry (10s), not for at once
+      assertThat(consumer.next(Duration.ofSeconds(2))).as("an ack-wait timeout follows the backoff").isNull();
+    }
+  }
+
+  @Test
   void aDefaultWatchBootstrapsTheLatestValueWhateverTheHistoryAndOnlyIncludeHistoryReplaysOlder() throws Exception {
     Spec.Kv spec = new Spec.Kv(1, null, "history-it", 5, null, 0, 1, "run.>", "state");
     try (Connection nc = connect()) {

@@ -125,14 +125,14 @@ class SketchMatchesSpecTest {
               .map(SketchMatchesSpecTest::parse).findFirst().orElseThrow();
           assertThat(dead.flags()).containsEntry("subjects", st.deadLetterSubject()).containsEntry("retention", "limits");
           assertThat(lines).contains("nats consumer add " + st.deadLetterStream() + " " + Spec.Stream.DEAD_LETTER_DURABLE
-              + " --pull --deliver all --ack explicit --defaults");
+              + " --pull --deliver all --ack explicit --max-deliver " + Spec.Stream.DEAD_LETTER_MAX_DELIVER + " --defaults");
           assertThat(adr).contains(".name(\"" + st.stream() + "\")",
               ".retentionPolicy(RetentionPolicy." + st.retentionJava() + ")",
               ".duplicateWindow(" + Durations.java(st.duplicateWindow()) + ")",
               ".deliverPolicy(DeliverPolicy." + st.deliverJava() + ")",
               ".ackWait(" + Durations.java(st.ackWait()) + ")", ".maxDeliver(" + st.maxDeliver() + ")",
               ".maxAckPending(" + st.maxAckPending() + ")",
-              "work.keepDeadLetters(" + Durations.java(Spec.Stream.DEAD_LETTER_AGE) + ")");
+              ".keepDeadLetters(" + Durations.java(Spec.Stream.DEAD_LETTER_AGE) + ")");
           // the shared StreamWork names the dead-letter stream, its subject and durable as the spec does
           assertThat(st.deadLetterStream()).isEqualTo(st.stream() + "_DEAD_LETTERS");
           assertThat(st.deadLetterSubject()).isEqualTo("$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + st.stream() + ".*");

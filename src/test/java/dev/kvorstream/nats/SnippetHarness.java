@@ -53,6 +53,10 @@ public abstract class SnippetHarness {
   public volatile List<String> expectedKeys = List.of();
   /** Payloads whose first {@link #alreadyDone} check throws, as a failing idempotency lookup would. */
   public final Set<String> failFirstCheck = ConcurrentHashMap.newKeySet();
+  /** Payloads {@link #alreadyDone} finds done (for a claim: whose run exists). */
+  public final Set<String> done = ConcurrentHashMap.newKeySet();
+  /** Payloads whose first {@link #handle} throws after it was counted, as a start that failed would. */
+  public final Set<String> failFirstHandle = ConcurrentHashMap.newKeySet();
 
   public abstract void run(Connection connection) throws Exception;
 
@@ -77,7 +81,7 @@ public abstract class SnippetHarness {
     if (failFirstCheck.remove(body)) {
       throw new IllegalStateException("the store of done work is unreachable for " + body);
     }
-    return false;
+    return done.contains(body);
   }
 
   public void handle(Message msg) throws Exception {
@@ -85,6 +89,9 @@ public abstract class SnippetHarness {
     handled.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
     handledBy.add(loopId + ":" + msg.getSubject());
     Thread.sleep(work.toMillis());
+    if (failFirstHandle.remove(body)) {
+      throw new IllegalStateException("the start of " + body + " failed");
+    }
     if (body.startsWith("bad")) {
       throw new Hopeless(body);
     }
@@ -103,6 +110,10 @@ public abstract class SnippetHarness {
 
   public void deadLetter(MessageInfo info) {
     deadLetters.add("fetched " + info.getSubject() + " " + new String(info.getData(), StandardCharsets.UTF_8));
+  }
+
+  public void deadLetterGone(long streamSeq, Message advisory) {
+    deadLetters.add("gone " + streamSeq + " " + advisory.getSubject());
   }
 
   public void forget(String k) {

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * compiled against jnats and run on a real nats-server: in these runs slow work was handled
  * once per message and acknowledged; the old {@code consume()} pattern fails the same check;
  * a handler loop survives exceptions; a hung handler's message comes back after maxWork;
- * dead letters are kept and fetched; a claimed trigger starts no second run; each loop gets
- * its own tool results; a lease keeps its expiry; a silent sensor is noticed.
+ * dead letters are kept and fetched; a claimed trigger whose claimant died still runs once, one
+ * whose run exists runs no second time, a failed start comes back; each loop gets its own tool
+ * results; a lease keeps its expiry; a silent sensor is noticed, also after a purge.
  */
 class SnippetIT {
 
@@ -168,45 +169,95 @@ class SnippetIT {
     h.run(nc);
     await(() -> h.handled.containsKey("m0"), Duration.ofSeconds(10));
     String subject = "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES.SLOW_JOBS.worker";
-    // sequence 99 was never in the stream: 10037, the announcement itself is kept and acked
+    // sequence 99 was never in the stream: 10037, the announcement goes to deadLetterGone (not
+    // to deadLetter(Message), which is for a work message) and is acked; one with no sequence too
     nc.jetStream().publish(subject, "{\"stream_seq\":99}".getBytes(StandardCharsets.UTF_8));
     await(() -> h.deadLetters.size() == 1, Duration.ofSeconds(10));
-    assertThat(h.deadLetters).containsExactly("message " + subject + " {\"stream_seq\":99}");
+    nc.jetStream().publish(subject, "{}".getBytes(StandardCharsets.UTF_8));
+    await(() -> h.deadLetters.size() == 2, Duration.ofSeconds(10));
+    assertThat(h.deadLetters).containsExactly("gone 99 " + subject, "gone 0 " + subject);
     // the stream gone: another refusal (stream not found), so nothing is recorded and the
     // announcement stays unacknowledged for a later try
     nc.jetStreamManagement().deleteStream("SLOW_JOBS");
     nc.jetStream().publish(subject, "{\"stream_seq\":1}".getBytes(StandardCharsets.UTF_8));
     Thread.sleep(1500);
-    assertThat(h.deadLetters).hasSize(1);
+    assertThat(h.deadLetters).hasSize(2);
     ConsumerInfo reader = nc.jetStreamManagement().getConsumerInfo("SLOW_JOBS_DEAD_LETTERS", "dead-letters");
     assertThat(reader.getNumAckPending() + reader.getNumPending()).as("not acknowledged").isOne();
+    assertThat(reader.getConsumerConfiguration().getMaxDeliver()).as("tried a bounded number of times").isEqualTo(10);
+  }
+
+  /** Decision 8 as committed, with a 1 s retry delay so a failed start comes back soon. */
+  static String workflowTriggers(Path dir) throws java.io.IOException {
+    String design = Files.readString(Path.of("decisions/0008-workflow-triggers.yaml"))
+        .replaceAll("(?m)^related:.*\\n", "") + "  retryDelay: 1s\n";
+    return Snippets.render(dir, "workflow-triggers", design);
+  }
+
+  void publishTrigger(String id, String body) throws Exception {
+    io.nats.client.impl.Headers headers = new io.nats.client.impl.Headers();
+    if (id != null) {
+      headers.put("Nats-Msg-Id", id);
+    }
+    nc.jetStream().publish(io.nats.client.impl.NatsMessage.builder().subject("workflow.trigger.nightly")
+        .headers(headers).data(body.getBytes(StandardCharsets.UTF_8)).build());
+  }
+
+  static String claimant(KeyValue claims, String id) throws Exception {
+    return new String(claims.get(id).getValue(), StandardCharsets.UTF_8);
   }
 
   @Test
-  void aRedeliveredWorkflowTriggerWhoseIdIsClaimedStartsNoSecondRun(@TempDir Path dir) throws Exception {
-    String design = Files.readString(Path.of("decisions/0008-workflow-triggers.yaml"))
-        .replaceAll("(?m)^related:.*\\n", "");
-    String adr = Snippets.render(dir, "workflow-triggers", design);
+  void aTriggerWhoseClaimantDiedBeforeItsAckStillStartsOneRunAndOneWhoseRunExistsStartsNone(@TempDir Path dir)
+      throws Exception {
+    String adr = workflowTriggers(dir);
     String snippet = streamSnippet(adr);
     assertThat(snippet).contains("work.handleClaimed(4, connection.keyValue(\"workflow-runs\"), owner)");
-    assertThat(Snippets.shared(Snippets.index(dir))).anyMatch(c -> c.contains("claims.create(id, owner)"));
+    assertThat(Snippets.shared(Snippets.index(dir))).anyMatch(c -> c.contains("claims.update(id, owner, claim.getRevision())"));
     SnippetHarness h = Snippets.instance(compiled(snippet, dir));
     harness = h;
     h.run(nc);                            // claims and runs m0
     await(() -> h.handled.containsKey("m0"), Duration.ofSeconds(10));
-    // another instance claimed t1 and acked too late: the server delivers t1 again here
-    nc.keyValue("workflow-runs").create("t1", "engine-2".getBytes(StandardCharsets.UTF_8));
-    for (String id : List.of("t1", "t2")) {
-      nc.jetStream().publish(io.nats.client.impl.NatsMessage.builder().subject("workflow.trigger.nightly")
-          .headers(new io.nats.client.impl.Headers().put("Nats-Msg-Id", id)).data(id.getBytes(StandardCharsets.UTF_8))
-          .build());
+    KeyValue claims = nc.keyValue("workflow-runs");
+    // engine-2 claimed t1 and died before its run existed and before its ack: the crash
+    // between claim and ack, whose message the server delivers again
+    claims.create("t1", "engine-2".getBytes(StandardCharsets.UTF_8));
+    // engine-2 claimed t2 and recorded its run, but its ack was lost
+    claims.create("t2", "engine-2".getBytes(StandardCharsets.UTF_8));
+    h.done.add("t2");
+    for (String id : List.of("t1", "t2", "t3")) {
+      publishTrigger(id, id);
     }
-    await(() -> h.handled.containsKey("t2") && streamIsEmpty("WORKFLOW_TRIGGERS"), Duration.ofSeconds(10));
+    await(() -> h.handled.containsKey("t1") && h.handled.containsKey("t3") && streamIsEmpty("WORKFLOW_TRIGGERS"),
+        Duration.ofSeconds(10));
     Thread.sleep(500);
-    assertThat(counts(h)).containsOnlyKeys("m0", "t2").allSatisfy((m, n) -> assertThat(n).isOne());
-    assertThat(streamIsEmpty("WORKFLOW_TRIGGERS")).as("t1 acknowledged without a run").isTrue();
-    assertThat(new String(nc.keyValue("workflow-runs").get("t2").getValue(), StandardCharsets.UTF_8))
-        .isEqualTo("holder-1");
+    assertThat(counts(h)).as("t1 taken over and run once, t2 acked without a second run")
+        .containsOnlyKeys("m0", "t1", "t3").allSatisfy((m, n) -> assertThat(n).isOne());
+    assertThat(streamIsEmpty("WORKFLOW_TRIGGERS")).isTrue();
+    assertThat(claimant(claims, "t1")).isEqualTo("holder-1");
+    assertThat(claimant(claims, "t2")).isEqualTo("engine-2");
+    assertThat(claimant(claims, "t3")).isEqualTo("holder-1");
+  }
+
+  @Test
+  void aStartThatFailsAfterTheClaimComesBackAndATriggerWithoutAValidIdIsADeadLetterAtOnce(@TempDir Path dir)
+      throws Exception {
+    SnippetHarness h = Snippets.instance(compiled(streamSnippet(workflowTriggers(dir)), dir));
+    harness = h;
+    h.failFirstHandle.add("t4");          // handle throws after the claim: the start failed
+    h.run(nc);
+    publishTrigger("t4", "t4");
+    publishTrigger(null, "no-id");        // no Nats-Msg-Id: nothing to claim it by
+    publishTrigger("call:42 x", "bad-id"); // not a valid KV key
+    await(() -> h.handled.containsKey("t4") && h.handled.get("t4").get() == 2 && h.deadLetters.size() == 2
+        && streamIsEmpty("WORKFLOW_TRIGGERS"), Duration.ofSeconds(15));
+    assertThat(counts(h)).as("the failed start delivered again and run").containsEntry("t4", 2)
+        .doesNotContainKeys("no-id", "bad-id");
+    assertThat(h.deadLetters).containsExactlyInAnyOrder("message workflow.trigger.nightly no-id",
+        "message workflow.trigger.nightly bad-id");
+    assertThat(streamIsEmpty("WORKFLOW_TRIGGERS")).as("t4 acked after its run started; the others terminated").isTrue();
+    assertThat(nc.jetStreamManagement().getConsumerInfo("WORKFLOW_TRIGGERS", "workflow-engine").getNumAckPending())
+        .isZero();
   }
 
   boolean streamIsEmpty(String stream) {
@@ -253,7 +304,12 @@ class SnippetIT {
   @Test
   void eachLoopOfTheToolResultsDecisionGetsOnlyItsOwnResults(@TempDir Path dir) throws Exception {
     String design = Files.readString(Path.of("decisions/0007-tool-results.yaml")).replaceAll("(?m)^related:.*\\n", "");
-    Class<? extends SnippetHarness> type = compiled(streamSnippet(Snippets.render(dir, "tool-results", design)), dir);
+    String snippet = streamSnippet(Snippets.render(dir, "tool-results", design));
+    // the dead letters of every loop's durable are read in one operations component, not by
+    // whichever loop pulls next: no loop's StreamWork reads them
+    assertThat(snippet).doesNotContain("work.keepDeadLetters(")
+        .contains("new StreamWork(connection, \"TOOL_RESULTS\", null, handler, timer)", ".keepDeadLetters(");
+    Class<? extends SnippetHarness> type = compiled(snippet, dir);
     SnippetHarness one = Snippets.instance(type);
     SnippetHarness two = Snippets.instance(type);
     harness = one;
@@ -337,13 +393,44 @@ class SnippetIT {
     harness = h;
     h.expectedKeys = List.of("sensor.reading.room-2");   // on the owner's list, never written
     h.run(nc);                              // puts sensor.reading.room-1 once, then watches
-    await(() -> h.events.contains("silent sensor.reading.room-1"), Duration.ofSeconds(10));
+    KeyValue kv = nc.keyValue(bucketOf(adr));
+    kv.put("sensor.reading.room-2", "5.0".getBytes(StandardCharsets.UTF_8));
+    kv.delete("sensor.reading.room-2");     // expected: a delete does not take it off the list
+    kv.put("sensor.reading.room-3", "5.0".getBytes(StandardCharsets.UTF_8));
+    kv.purge("sensor.reading.room-3");      // a purge looks like a 2.11 expiry marker: still checked
+    kv.put("sensor.reading.room-4", "5.0".getBytes(StandardCharsets.UTF_8));
+    kv.delete("sensor.reading.room-4");     // not expected, deleted on purpose: no longer checked
+    await(() -> h.events.containsAll(List.of("silent sensor.reading.room-1", "silent sensor.reading.room-2",
+        "silent sensor.reading.room-3")), Duration.ofSeconds(10));
+    Thread.sleep(1000);
+    assertThat(h.events).contains("silent sensor.reading.room-2", "silent sensor.reading.room-3",
+        "forget sensor.reading.room-2", "forget sensor.reading.room-3", "forget sensor.reading.room-4")
+        .doesNotContain("silent sensor.reading.room-4");
     assertThat(h.events).containsSubsequence("rebuild sensor.reading.room-1", "ready",
         "silent sensor.reading.room-1");
     assertThat(h.events).as("a key that should be written but never was").contains("silent sensor.reading.room-2");
     assertThat(nc.keyValue(bucketOf(adr)).get("sensor.reading.room-1")).as("expired from the bucket").isNull();
     // on 2.9 the expiry reaches no watcher: the age check is what noticed the silence
     assertThat(h.events).doesNotContain("forget sensor.reading.room-1");
-    assertThat(List.copyOf(h.events)).filteredOn(e -> e.startsWith("apply")).isEmpty();
+    assertThat(List.copyOf(h.events)).filteredOn(e -> e.startsWith("apply"))
+        .allMatch(e -> !e.endsWith("room-1"));
+  }
+
+  @Test
+  void aWriterThatStopsIsNoticedWithoutABucketTtlAndItsValueStays(@TempDir Path dir) throws Exception {
+    String adr = Snippets.render(dir, "machine-status", """
+        title: Machine status
+        status: accepted
+        flow: {producer: machine-agent, consumers: [supervisor, dashboard], subject: sensor.reading.>}
+        answers: {restart: reprocess, delivery: fan-out, processing: fast, nature: fact}
+        nats: {silenceAfter: 1s}
+        """);
+    assertThat(adr).contains("| time to live | none").doesNotContain(".ttl(");
+    SnippetHarness h = Snippets.instance(compiled(Snippets.javaBlocks(adr).get(0), dir));
+    harness = h;
+    h.run(nc);                              // puts sensor.reading.room-1 once, then watches
+    await(() -> h.events.contains("silent sensor.reading.room-1"), Duration.ofSeconds(10));
+    assertThat(h.events).containsSubsequence("rebuild sensor.reading.room-1", "ready", "silent sensor.reading.room-1");
+    assertThat(nc.keyValue(bucketOf(adr)).get("sensor.reading.room-1")).as("no TTL: the value stays").isNotNull();
   }
 }

@@ -111,6 +111,30 @@ class SpecsTest {
   }
 
   @Test
+  void aSilenceCheckDefaultsToTheTtlWorksWithoutOneAndALeaseRefusesIt() throws IOException {
+    Spec.Kv telemetry = (Spec.Kv) specs("answers: {restart: reprocess, delivery: fan-out, processing: fast,"
+        + " nature: fact}\ncase: sensor-telemetry\n").get(0);
+    assertThat(telemetry.silence()).isEqualTo(telemetry.ttl()).isNotNull();
+    Spec.Kv stuck = (Spec.Kv) specs("answers: {restart: reprocess, delivery: fan-out, processing: fast,"
+        + " nature: fact}\nnats: {silenceAfter: 10m, pattern: shared}\n").get(0);
+    assertThat(stuck.ttl()).isNull();
+    assertThat(stuck.silence()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(stuck.pattern()).isEqualTo("shared");
+    Spec.Kv plain = (Spec.Kv) specs("answers: {restart: reprocess}\n").get(0);
+    assertThat(plain.silence()).as("no TTL, no setting: no check").isNull();
+    Files.writeString(dir.resolve("0001-path.yaml"), """
+        title: A path
+        status: accepted
+        answers: {restart: reprocess}
+        nats: {ttl: 30s, pattern: lease, silenceAfter: 1m}
+        """);
+    StringWriter err = new StringWriter();
+    assertThat(Main.run(new String[] {"check", "--dir", dir.toString()}, new PrintWriter(new StringWriter()),
+        new PrintWriter(err), new ByteArrayInputStream(new byte[0]), Clock.systemUTC(), Path.of(""))).isOne();
+    assertThat(err.toString()).contains("0001-path.yaml:4:48: error: a lease has no silence check");
+  }
+
+  @Test
   void fastWorkKeepsConsumeAndTheServersMaxAckPending() throws IOException {
     Spec.Stream st = stream("answers: {restart: resume, delivery: queue, processing: fast}\n");
     assertThat(st.slow()).isFalse();
