@@ -39,6 +39,15 @@ public final class Features {
   /** One feature of a text and the token range {@code [start, end)} it was found at. */
   public record Found(String name, int start, int end) {}
 
+  /**
+   * Nouns that name a domain, not what the path does: an order, a payment, a ticket or an
+   * email can be state that others read or work that one handler does. They give no word
+   * feature of their own (they still take part in pairs, "order placed", "capture the
+   * payment"), so no verdict rests on them and no ADR names them as its reason.
+   */
+  static final Set<String> DOMAIN_NOUNS = Set.of("order", "orders", "payment", "payments", "ticket",
+      "tickets", "email", "emails", "invoice", "invoices", "customer", "customers");
+
   private static final Set<String> NEGATIONS = Set.of("not", "never", "no", "without", "nor", "cannot");
 
   private Features() {}
@@ -91,8 +100,10 @@ public final class Features {
       }
       if (i <= negatedUntil) {
         negated[i] = true;
-        add(out, "n:" + s, negationAt, i + 1);
-      } else {
+        if (!DOMAIN_NOUNS.contains(word)) {
+          add(out, "n:" + s, negationAt, i + 1);
+        }
+      } else if (!DOMAIN_NOUNS.contains(word)) {
         add(out, "w:" + s, i, i + 1);
       }
       if (i + 1 < tokens.size() && !stems.get(i + 1).equals(Cues.SENTENCE)) {

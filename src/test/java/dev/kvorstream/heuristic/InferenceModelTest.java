@@ -46,7 +46,7 @@ class InferenceModelTest {
         "The fraud score of each order, read by checkout before it captures the payment", true, null);
     assertThat(e.verdict()).isEqualTo(Verdict.KV_WATCH);
     Outcome decided = e.outcome(e.decidedBy());
-    assertThat(decided.cue()).contains("read by");
+    assertThat(decided.cue()).contains("read");
   }
 
   @Test
