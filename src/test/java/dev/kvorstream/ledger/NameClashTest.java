@@ -35,6 +35,20 @@ class NameClashTest {
         claim: export-runs
       """;
 
+  /** A KV decision whose bucket is named {@code bucket}. */
+  private static String exportState(String bucket) {
+    return """
+        title: Export state
+        status: accepted
+        date: 2026-03-10
+        context: The current state of each export, shown on the dashboard.
+        flow: {producer: exporter, consumers: [dashboard], subject: reports.state.>}
+        answers: {restart: reprocess, delivery: fan-out, processing: fast, nature: fact}
+        nats:
+          bucket: %s
+        """.formatted(bucket);
+  }
+
   /** generate refuses a log with clashing names: exit 2, nothing written. */
   private int generate(StringWriter err) {
     return Main.run(new String[] {"generate"}, new PrintWriter(new StringWriter()), new PrintWriter(err),
@@ -50,16 +64,7 @@ class NameClashTest {
   @Test
   void aBucketNamedLikeAnotherDecisionsClaimsBucketIsAClash() throws IOException {
     write("0001-report-exports.yaml", WORK);
-    write("0002-export-state.yaml", """
-        title: Export state
-        status: accepted
-        date: 2026-03-10
-        context: The current state of each export, shown on the dashboard.
-        flow: {producer: exporter, consumers: [dashboard], subject: reports.state.>}
-        answers: {restart: reprocess, delivery: fan-out, processing: fast, nature: fact}
-        nats:
-          bucket: export-runs
-        """);
+    write("0002-export-state.yaml", exportState("export-runs"));
     StringWriter err = new StringWriter();
     assertThat(generate(err)).isEqualTo(2);
     assertThat(work.resolve("decisions/README.md")).doesNotExist();
@@ -89,16 +94,7 @@ class NameClashTest {
   @Test
   void distinctNamesDoNotClash() throws IOException {
     write("0001-report-exports.yaml", WORK);
-    write("0002-export-state.yaml", """
-        title: Export state
-        status: accepted
-        date: 2026-03-10
-        context: The current state of each export, shown on the dashboard.
-        flow: {producer: exporter, consumers: [dashboard], subject: reports.state.>}
-        answers: {restart: reprocess, delivery: fan-out, processing: fast, nature: fact}
-        nats:
-          bucket: export-state
-        """);
+    write("0002-export-state.yaml", exportState("export-state"));
     StringWriter err = new StringWriter();
     assertThat(generate(err)).as(err.toString()).isZero();
   }
