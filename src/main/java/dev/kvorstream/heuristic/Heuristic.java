@@ -77,6 +77,22 @@ public final class Heuristic {
    */
   public Evaluation evaluate(
       Map<Question, Answer> given, String words, boolean infer, String declaredCase) {
+    return evaluate(given, words, infer, declaredCase, List.of());
+  }
+
+  /**
+   * Evaluates one concern whose flow names its consumers: two or more different components
+   * consuming one path is fan-out, inferred for test 2 when the design does not answer it
+   * (before the words are read for it).
+   *
+   * @param consumers the consumers the design's flow names
+   */
+  public Evaluation evaluate(Map<Question, Answer> given, String words, boolean infer,
+      String declaredCase, List<String> consumers) {
+    String flowCue = null;
+    if (infer && !given.containsKey(Question.DELIVERY) && consumers.stream().distinct().count() > 1) {
+      flowCue = FLOW_CUE + String.join(", ", consumers.stream().distinct().toList());
+    }
     List<String> tokens = Cues.tokens(words);
     Map<Question, Inference.Inferred> inferred =
         infer && given.size() < Question.values().length ? inference().infer(tokens) : Map.of();
@@ -84,12 +100,21 @@ public final class Heuristic {
     // when the design's answers and the model leave the verdict open: the table says what
     // such a path is. It never overturns a verdict, and is the nearest case when it agrees.
     Catalogue.Named named = infer && declaredCase == null ? catalogue.named(tokens) : null;
+    if (flowCue != null) {
+      Map<Question, Inference.Inferred> withFanOut = new EnumMap<>(Question.class);
+      withFanOut.putAll(inferred);
+      withFanOut.put(Question.DELIVERY, new Inference.Inferred(Answer.FAN_OUT, flowCue));
+      inferred = withFanOut;
+    }
     Evaluation e = decide(given, inferred, null, tokens, declaredCase);
     if (named != null && e.verdict() == Verdict.UNDECIDED) {
       e = decide(given, inferred, named, tokens, declaredCase);
     }
     return e;
   }
+
+  /** How the cue of an answer inferred from the flow's consumers starts; the consumers follow. */
+  public static final String FLOW_CUE = "flow.consumers: ";
 
   private Evaluation decide(Map<Question, Answer> given, Map<Question, Inference.Inferred> inferred,
       Catalogue.Named named, List<String> tokens, String declaredCase) {

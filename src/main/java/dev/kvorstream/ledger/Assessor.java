@@ -22,7 +22,7 @@ public final class Assessor {
   public Assessment assess(Design design) {
     if (!design.split()) {
       return Assessment.of(heuristic.evaluate(design.concern().answers(), design.words(), infer,
-          design.concern().caseId()));
+          design.concern().caseId(), design.flow() == null ? List.of() : design.flow().consumers()));
     }
     List<Assessment.PartResult> parts = new ArrayList<>();
     for (Part part : design.parts()) {

@@ -75,6 +75,23 @@ class NamedCaseTest {
   }
 
   @Test
+  void severalConsumersInTheFlowAreFanOutUnlessTheDesignSaysOtherwise() {
+    Map<Question, Answer> resume = Map.of(Question.RESTART, Answer.RESUME);
+    Evaluation e = heuristic.evaluate(resume, "Order placed events", true, null,
+        java.util.List.of("shipping", "billing", "email"));
+    assertThat(e.outcome(Question.DELIVERY).answer()).isEqualTo(Answer.FAN_OUT);
+    assertThat(e.outcome(Question.DELIVERY).cue()).isEqualTo(Heuristic.FLOW_CUE + "shipping, billing, email");
+    assertThat(heuristic.evaluate(Map.of(Question.RESTART, Answer.RESUME, Question.DELIVERY, Answer.QUEUE),
+        "Order placed events", true, null, java.util.List.of("shipping", "billing")).outcome(Question.DELIVERY)
+        .origin()).isEqualTo(AnswerOrigin.GIVEN);
+    // one consumer, the same one twice, or inference off: nothing from the flow
+    assertThat(heuristic.evaluate(resume, "Order placed events", true, null, java.util.List.of("billing", "billing"))
+        .outcome(Question.DELIVERY).cue()).isNotEqualTo(Heuristic.FLOW_CUE + "billing");
+    assertThat(heuristic.evaluate(resume, "Order placed events", false, null, java.util.List.of("a", "b"))
+        .outcome(Question.DELIVERY).origin()).isEqualTo(AnswerOrigin.UNKNOWN);
+  }
+
+  @Test
   void twoCasesNamedAtOnceNameNone() {
     Catalogue c = heuristic.catalogue();
     assertThat(c.named(Cues.tokens("the audit log of each heartbeat"))).isNull();
