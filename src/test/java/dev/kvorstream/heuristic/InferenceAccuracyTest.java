@@ -80,7 +80,7 @@ class InferenceAccuracyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml", "corpus.yaml", "written.yaml",
-      "independent.yaml", "train-a.yaml", "train-b.yaml", "concepts.yaml"})
+      "independent.yaml", "train-a.yaml", "train-b.yaml", "train-c.yaml", "train-d.yaml", "concepts.yaml"})
   void eachLabelledSetHasAtLeastFortyDescriptionsOfBothKinds(String name) {
     List<InferenceData.Example> set = InferenceData.read(name);
     assertThat(set).hasSizeGreaterThanOrEqualTo(40);
@@ -91,7 +91,8 @@ class InferenceAccuracyTest {
   void everyLabelledSetTrainsTheModel() {
     int all = 0;
     for (String name : List.of("tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml", "corpus.yaml",
-        "written.yaml", "independent.yaml", "train-a.yaml", "train-b.yaml", "concepts.yaml")) {
+        "written.yaml", "independent.yaml", "train-a.yaml", "train-b.yaml", "train-c.yaml", "train-d.yaml",
+        "concepts.yaml")) {
       all += InferenceData.read(name).size();
     }
     assertThat(InferenceData.read(InferenceData.CORPUS)).hasSizeGreaterThanOrEqualTo(300);
@@ -110,8 +111,8 @@ class InferenceAccuracyTest {
    */
   @ParameterizedTest
   @CsvSource({"tuning-a.yaml, 100, 0", "tuning-b.yaml, 100, 0", "tuning-c.yaml, 100, 0", "unseen.yaml, 100, 0",
-      "written.yaml, 99, 1", "corpus.yaml, 97.5, 1.5", "independent.yaml, 96.5, 1.7", "train-a.yaml, 97.5, 1.2",
-      "train-b.yaml, 96.5, 0.8", "concepts.yaml, 85, 2"})
+      "written.yaml, 98, 1", "corpus.yaml, 95.5, 1.5", "independent.yaml, 95, 1.7", "train-a.yaml, 96.5, 1.2",
+      "train-b.yaml, 95, 0.8", "train-c.yaml, 91, 1.4", "train-d.yaml, 94.5, 0", "concepts.yaml, 81, 2"})
   void eachSetStaysAtItsMeasuredFigures(String name, double right, double wrong) {
     Tally t = tally(name, InferenceData.read(name), true);
     assertThat(t.rightShare()).isGreaterThanOrEqualTo(right);
@@ -129,11 +130,11 @@ class InferenceAccuracyTest {
   void theCorpusPartsOnceHeldOutAndTrainedStayAtTheirFigures() {
     Tally heldOut = tally("the corpus, the fifth once held out", InferenceData.onceHeldOut(), true);
     breakdown(InferenceData.onceHeldOut(), "style", InferenceData.Example::style);
-    assertThat(heldOut.rightShare()).isGreaterThanOrEqualTo(97);
+    assertThat(heldOut.rightShare()).isGreaterThanOrEqualTo(94);
     assertThat(heldOut.wrongShare()).isLessThanOrEqualTo(3);
     Tally rest = tally("the corpus, the rest", InferenceData.read(InferenceData.CORPUS).stream()
         .filter(e -> !e.onceHeldOut()).toList(), false);
-    assertThat(rest.rightShare()).isGreaterThanOrEqualTo(97.5);
+    assertThat(rest.rightShare()).isGreaterThanOrEqualTo(96);
     assertThat(rest.wrongShare()).isLessThanOrEqualTo(1.2);
   }
 
@@ -143,13 +144,16 @@ class InferenceAccuracyTest {
    * margin the trainer chooses. Measured 1,045 of 1,100 right (95.0%), 22 wrong (2.0%), 33
    * undecided; before this model's features, word classes and margin rule, 87.1%, 2.4% and
    * 10.5%. With cases named outright settling open verdicts (cases.yaml {@code names}):
-   * 1,047 right (95.2%), 23 wrong (2.1%), 30 undecided.
+   * 1,047 right (95.2%), 23 wrong (2.1%), 30 undecided. With train-c and train-d (written
+   * after the blind set, train-c on the kinds of path it missed) in the data and in the
+   * count, 1,540 texts: 1,416 right (91.9%), 31 wrong (2.0%), 93 undecided; the harder texts
+   * raise the margin (0.59), and the blind set's wrong share fell from 6.3% to 3.8%.
    */
   @Test
   void crossValidatedFiguresStayAtWhatWasMeasured() {
     InferenceCrossValidation.Count c = InferenceCrossValidation.outOfFold();
-    assertThat(100.0 * c.right / c.size()).isGreaterThanOrEqualTo(95);
-    assertThat(100.0 * c.wrong / c.size()).isLessThanOrEqualTo(2.1);
+    assertThat(100.0 * c.right / c.size()).isGreaterThanOrEqualTo(91.9);
+    assertThat(100.0 * c.wrong / c.size()).isLessThanOrEqualTo(2.05);
   }
 
   /**

@@ -45,9 +45,12 @@ final class InferenceData {
   /**
    * Sets written apart from the model, each by its own author, in the corpus's format:
    * {@code independent.yaml} was measured once, blind, and then became training data;
-   * {@code train-a.yaml} and {@code train-b.yaml} were written to train on.
+   * {@code train-a.yaml} and {@code train-b.yaml} were written to train on, and
+   * {@code train-c.yaml} and {@code train-d.yaml} after the blind measurement of
+   * {@code blind-2.yaml}.
    */
-  static final List<String> AUTHORED = List.of("independent.yaml", "train-a.yaml", "train-b.yaml");
+  static final List<String> AUTHORED =
+      List.of("independent.yaml", "train-a.yaml", "train-b.yaml", "train-c.yaml", "train-d.yaml");
 
   /** Every how many corpus entries one was held out for the first model. */
   static final int HOLD_OUT_EVERY = 5;

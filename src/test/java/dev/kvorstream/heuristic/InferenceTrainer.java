@@ -30,7 +30,7 @@ import java.util.TreeMap;
 final class InferenceTrainer {
 
   /** A feature kept in the model must occur in at least this many training texts. */
-  static final int MIN_COUNT = Integer.getInteger("train.minCount", 2);
+  static final int MIN_COUNT = Integer.getInteger("train.minCount", 3);
   /** A pair of words one apart ({@code g:}) must occur in at least this many: most are chance. */
   static final int MIN_COUNT_GAP = Integer.getInteger("train.minCountGap", 3);
   /** The L2 penalty on the weights (not on the bias). */
