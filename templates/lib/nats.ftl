@@ -65,13 +65,13 @@ The lease length is the bucket's TTL (`${s.ttlText()}`): it applies to every key
 <#elseif s.ttl??>
 
 A value lives ${s.ttlText()} after its last write, so a writer that stops is noticed (by `silenceAfter`, at most ${s.checkEveryText()} late) instead of its last value looking valid for ever.
-<#elseif s.silence()??>
+<#elseif s.silence()?? && s.pattern != "shared">
 
 A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer deletes its key when it ends.
 </#if>
 <#if s.pattern == "shared">
 
-Several instances write a key in turn (one takes over from another): a plain `put` lets the last writer win, so each writes with `update` on the revision of its own last write, and a refused update tells it another instance has taken the key over.
+Several instances write a key in turn (one takes over from another): a plain `put` lets the last writer win, so each writes with `update` on the revision of its own last write, and a refused update tells it another instance has taken the key over.<#if s.silence()??> A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer rewrites its key at least every ${s.silenceText()} while it works, and writes a final state when it ends (a delete would let `create` make the key anew); `silent` ignores a final state, and another instance takes the rest over with `update` on its revision.</#if>
 </#if>
 </#macro>
 
@@ -203,9 +203,9 @@ ${level}# Stream `${s.stream}` and <#if (s.consumers?size > 1)>durable consumers
 <#if s.deliver != "all">
 | deliver policy | ${s.deliver}: a new durable skips what the stream held before it, and what arrives while it is deleted and made again |
 </#if>
-| handlers | <#if s.slow()>${s.concurrency} at once <#if s.perInstance()>per instance (max ack pending ${s.maxAckPending}: each instance reads its own durable)<#elseif (s.instances > 1)>in each of ${s.instances} instances (max ack pending ${s.maxAckPending} = ${s.instances} x ${s.concurrency})<#else>in 1 instance (max ack pending ${s.maxAckPending})</#if>, each one message at a time with `next()`<#else>`consume()` with its buffer (max ack pending ${s.maxAckPending}): handling is fast</#if><#if s.claims()>; each claims the message's id in `${s.claim}`, then `handle` records the run under that id, starts it on your own executor and returns; only then is the message acked<#elseif s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works, for at most ${s.maxWorkText()} (`maxWork`: set it above the longest legitimate run, since past it the message comes back and the work can run twice)</#if> |
+| handlers | <#if s.slow()>${s.concurrency} at once <#if s.perInstance()>per instance (max ack pending ${s.maxAckPending}: each instance reads its own durable)<#elseif (s.instances > 1)>in each of ${s.instances} instances (max ack pending ${s.maxAckPending} = ${s.instances} x ${s.concurrency})<#else>in 1 instance (max ack pending ${s.maxAckPending})</#if>, each one message at a time with `next()`<#else>`consume()` with its buffer (max ack pending ${s.maxAckPending}): handling is fast</#if><#if s.claims()>; each claims the message's id in `${s.claim}`, then `handle` records the run with `create` on the run's own key (not the claim), starts it on your own executor and returns; only then is the message acked<#elseif s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works, for at most ${s.maxWorkText()} (`maxWork`: set it above the longest legitimate run, since past it the message comes back and the work can run twice)</#if> |
 <#if s.claims()>
-| claims | KV bucket `${s.claim}`, kept ${s.claimAgeText()}: a key per `Nats-Msg-Id`, which must be a valid KV key such as a UUID (a message without one is a dead letter at once); a message comes back only when its claimant stopped acking: if `alreadyDone` finds its run, only the ack was lost and it is acked; else the claim is taken over (`update` on its revision) and the run started |
+| claims | KV bucket `${s.claim}`, kept ${s.claimAgeText()}: a key per `Nats-Msg-Id`, which must be a valid KV key such as a UUID (a message without one is a dead letter at once); a message comes back when its claimant stopped before the run was recorded: the claim is taken over (`update` on its revision) and the run started; if `alreadyDone` finds the run, only the ack was lost and it is acked; a refused `create` of the run (10071): it exists, `handle` returns |
 </#if>
 | ack wait, failures | ack wait ${s.ackWaitText()}<#if s.claims()>, kept open by in-progress acks every ${s.heartbeatText()} while `handle` starts the run (up to ${s.maxWorkText()}, `maxWork`)</#if>; a failed message again after ${s.retryDelayText()} times its delivery count (`nakWithDelay`), `term()` when it can never succeed; ${s.maxDeliver} deliveries, then a dead letter |
 | dead letters | stream `${s.deadLetterStream()}` keeps the max-deliveries announcements ${s.deadLetterAgeText()}; durable `${s.deadLetterDurable()}` reads them<#if s.perInstance()> in one operations component, not in each instance</#if>, ${s.deadLetterMaxDeliver()} tries each |

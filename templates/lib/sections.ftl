@@ -143,7 +143,7 @@ ${level} Working with a JetStream stream
 </#if>
 
 <#assign allClaim = (streams![])?has_content && !(streams![])?filter(st -> !st.claims())?has_content>
-<#if !level?has_content>**JetStream stream.** </#if>The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. <#if allClaim>Long work claims the message's id in a KV bucket, records and starts the run on its own executor, then acks, so the ack wait covers only the start; from then on the run's own state carries it, and a start that died comes back to be taken over.<#else>The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks.</#if> More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
+<#if !level?has_content>**JetStream stream.** </#if>The durable consumer resumes after its last ack: acknowledged work is not redone, and unacknowledged work comes back after the ack wait, so handlers are idempotent and producers set `Nats-Msg-Id`. <#if allClaim>Long work claims the message's id in a KV bucket, records and starts the run on its own executor, then acks, so the ack wait covers only the start; a start that died before the run was recorded comes back to be taken over; after that the run's own state and supervision carry it.<#else>The ack wait runs from delivery to the client: slow work keeps in flight only what is being handled and sends in-progress acks.</#if> More: [working with a JetStream stream](README.md#working-with-a-jetstream-stream).
 </#if>
 </#macro>
 

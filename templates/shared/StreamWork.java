@@ -15,7 +15,9 @@ final class StreamWork {
   interface Handler {
     boolean running();                                  // false ends the handler loops
     boolean alreadyDone(Message msg) throws Exception;  // delivery is at least once
-    void handle(Message msg) throws Exception;
+    void handle(Message msg) throws Exception;          // claimed: once it recorded the run it must
+                                                        // not throw (the run's failures are the run's);
+                                                        // a refused create (10071): the run exists, return
     boolean neverSucceeds(Exception e);                 // true: term(), no more deliveries
     void deadLetter(Message msg);                       // ended with term(), or no valid id to claim
     void deadLetter(MessageInfo msg);                   // used up its deliveries: fetched by sequence
@@ -72,11 +74,12 @@ final class StreamWork {
 
   /**
    * Long work: the message's id (its Nats-Msg-Id, a valid KV key such as a UUID) is claimed in
-   * a bucket whose TTL outlives any redelivery, then handle records the run under that id
-   * (with create, so a second start is refused), starts it on your own executor and returns;
-   * only then is the message acked. A message comes back only if its claimant stopped acking
-   * (it died, or handle failed): alreadyDone finds the run if just the ack was lost; else the
-   * claim is taken over and the run started.
+   * a bucket whose TTL outlives any redelivery, then handle records the run under its own key
+   * in the run state bucket (with create: a refused create means the run exists, so handle
+   * returns), starts it on your own executor and returns; only then is the message acked.
+   * alreadyDone and handle use the run's key, never the claim. A message comes back only if
+   * its claimant stopped before the run was recorded, or just its ack was lost (alreadyDone
+   * finds the run); after that the run's own supervision recovers it.
    */
   void handleClaimed(int threads, KeyValue claims, byte[] owner) {
     loops(threads, msg -> {

@@ -59,7 +59,7 @@ class ApplyAuditIT {
     // reader, and a durable each except decision 7's, which each loop makes for itself; and
     // decision 8's claims bucket
     assertThat(first.out()).contains("apply: 24 created",
-        "created      KV bucket workflow-runs (decision 8)",
+        "created      KV bucket workflow-trigger-claims (decision 8)",
         "created      stream TOOL_EXECUTION_REQUESTS (decision 6)",
         "created      consumer TOOL_EXECUTION_REQUESTS/tool-runner (decision 6)",
         "created      stream TOOL_EXECUTION_REQUESTS_DEAD_LETTERS (decision 6)",
@@ -173,7 +173,7 @@ class ApplyAuditIT {
     Run strict = run("audit", "--strict", "--dir", folder);
     assertThat(strict.code()).isEqualTo(1);
     assertThat(strict.err()).contains("retired      stream WORKFLOW_TRIGGERS_DEAD_LETTERS (decision 8)",
-            "retired      KV bucket workflow-runs (decision 8)")
+            "retired      KV bucket workflow-trigger-claims (decision 8)")
         .doesNotContain("extra");
 
     try (Connection nc = Nats.connect(server.url())) {
@@ -184,7 +184,7 @@ class ApplyAuditIT {
       jsm.deleteStream("LLM_COMPLETION_CALLS_DEAD_LETTERS");
       jsm.deleteStream("WORKFLOW_TRIGGERS");
       jsm.deleteStream("WORKFLOW_TRIGGERS_DEAD_LETTERS");
-      jsm.deleteStream("KV_workflow-runs");
+      jsm.deleteStream("KV_workflow-trigger-claims");
     }
     Run after = run("audit", "--strict", "--dir", folder);
     assertThat(after.code()).isEqualTo(1);

@@ -1,6 +1,8 @@
 package dev.kvorstream.nats;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
 import io.nats.client.Message;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.MessageInfo;
@@ -58,7 +60,22 @@ public abstract class SnippetHarness {
   /** Payloads whose first {@link #handle} throws after it was counted, as a start that failed would. */
   public final Set<String> failFirstHandle = ConcurrentHashMap.newKeySet();
 
+  /**
+   * Set: {@link #alreadyDone} and {@link #handle} follow 0008's contract on this bucket (decision
+   * 9's): the run's key is {@code workflow.state.<Nats-Msg-Id>}, recorded with create, and a
+   * refused create (10071) means the run exists.
+   */
+  public volatile KeyValue runs;
+  /** Ids whose run another engine records right after this one's alreadyDone found none. */
+  public final Set<String> recordedMeanwhile = ConcurrentHashMap.newKeySet();
+  /** True: a JetStreamApiException never succeeds, as the reviewer's handler had it. */
+  public volatile boolean apiErrorsNeverSucceed;
+
   public abstract void run(Connection connection) throws Exception;
+
+  static String runKey(Message msg) {
+    return "workflow.state." + msg.getHeaders().getFirst("Nats-Msg-Id");
+  }
 
   public List<String> expected() {
     return expectedKeys;
@@ -81,11 +98,32 @@ public abstract class SnippetHarness {
     if (failFirstCheck.remove(body)) {
       throw new IllegalStateException("the store of done work is unreachable for " + body);
     }
+    if (runs != null) {
+      try {
+        boolean found = runs.get(runKey(msg)) != null;
+        if (!found && recordedMeanwhile.remove(msg.getHeaders().getFirst("Nats-Msg-Id"))) {
+          runs.create(runKey(msg), "engine-2".getBytes(StandardCharsets.UTF_8));  // the race
+        }
+        return found;
+      } catch (java.io.IOException | JetStreamApiException e) {
+        throw new IllegalStateException(e);
+      }
+    }
     return done.contains(body);
   }
 
   public void handle(Message msg) throws Exception {
     String body = new String(msg.getData(), StandardCharsets.UTF_8);
+    if (runs != null) {
+      try {
+        runs.create(runKey(msg), owner);
+      } catch (JetStreamApiException e) {
+        if (e.getApiErrorCode() == 10071) {
+          return;                         // the run exists: another engine recorded it
+        }
+        throw e;
+      }
+    }
     handled.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
     handledBy.add(loopId + ":" + msg.getSubject());
     Thread.sleep(work.toMillis());
@@ -101,7 +139,7 @@ public abstract class SnippetHarness {
   }
 
   public boolean neverSucceeds(Exception e) {
-    return e instanceof Hopeless;
+    return e instanceof Hopeless || (apiErrorsNeverSucceed && e instanceof JetStreamApiException);
   }
 
   public void deadLetter(Message msg) {

@@ -212,13 +212,13 @@ class SnippetIT {
       throws Exception {
     String adr = workflowTriggers(dir);
     String snippet = streamSnippet(adr);
-    assertThat(snippet).contains("work.handleClaimed(4, connection.keyValue(\"workflow-runs\"), owner)");
+    assertThat(snippet).contains("work.handleClaimed(4, connection.keyValue(\"workflow-trigger-claims\"), owner)");
     assertThat(Snippets.shared(Snippets.index(dir))).anyMatch(c -> c.contains("claims.update(id, owner, claim.getRevision())"));
     SnippetHarness h = Snippets.instance(compiled(snippet, dir));
     harness = h;
     h.run(nc);                            // claims and runs m0
     await(() -> h.handled.containsKey("m0"), Duration.ofSeconds(10));
-    KeyValue claims = nc.keyValue("workflow-runs");
+    KeyValue claims = nc.keyValue("workflow-trigger-claims");
     // engine-2 claimed t1 and died before its run existed and before its ack: the crash
     // between claim and ack, whose message the server delivers again
     claims.create("t1", "engine-2".getBytes(StandardCharsets.UTF_8));
@@ -258,6 +258,34 @@ class SnippetIT {
     assertThat(streamIsEmpty("WORKFLOW_TRIGGERS")).as("t4 acked after its run started; the others terminated").isTrue();
     assertThat(nc.jetStreamManagement().getConsumerInfo("WORKFLOW_TRIGGERS", "workflow-engine").getNumAckPending())
         .isZero();
+  }
+
+  @Test
+  void twoEnginesOnOneTriggerStartOneRunAndTheOneWhoseCreateIsRefusedAcksWithoutADeadLetter(@TempDir Path dir)
+      throws Exception {
+    SnippetHarness h = Snippets.instance(compiled(streamSnippet(workflowTriggers(dir)), dir));
+    harness = h;
+    nc.keyValueManagement().create(io.nats.client.api.KeyValueConfiguration.builder()
+        .name("workflow-execution-state").build());
+    KeyValue runs = nc.keyValue("workflow-execution-state");
+    h.runs = runs;                         // alreadyDone and handle use the run's key, never the claim
+    h.apiErrorsNeverSucceed = true;        // a refusal that escaped handle would be a dead letter
+    h.recordedMeanwhile.add("t5");         // engine-2 records t5's run after this engine's check
+    h.requestId = "t0";
+    h.payload = "t0".getBytes(StandardCharsets.UTF_8);
+    h.run(nc);
+    publishTrigger("t5", "t5");
+    await(() -> h.handled.containsKey("t0") && streamIsEmpty("WORKFLOW_TRIGGERS"),
+        Duration.ofSeconds(10));
+    Thread.sleep(500);
+    assertThat(new String(runs.get("workflow.state.t5").getValue(), StandardCharsets.UTF_8))
+        .as("one run of t5, engine-2's").isEqualTo("engine-2");
+    assertThat(counts(h)).as("this engine started t0 only").containsOnlyKeys("t0");
+    assertThat(h.deadLetters).as("the run exists: no dead letter").isEmpty();
+    assertThat(streamIsEmpty("WORKFLOW_TRIGGERS")).as("t5 acked at its first delivery").isTrue();
+    assertThat(nc.jetStreamManagement().getConsumerInfo("WORKFLOW_TRIGGERS", "workflow-engine").getRedelivered())
+        .isZero();
+    assertThat(new String(runs.get("workflow.state.t0").getValue(), StandardCharsets.UTF_8)).isEqualTo("holder-1");
   }
 
   boolean streamIsEmpty(String stream) {
