@@ -16,7 +16,7 @@ nats kv watch ${s.bucket} '${s.keys}'
 </#macro>
 
 <#macro kvJava s>
-<#if s.pattern == "lease">${leaseImports}<#else>${kvImports}</#if>
+<#if s.pattern == "lease">${leaseImports}<#elseif s.silence()?? && !s.ttl??>${kvImports}, java.util.*<#else>${kvImports}</#if>
 connection.keyValueManagement().create(KeyValueConfiguration.builder().name("${s.bucket}")
     .maxHistoryPerKey(${s.history})<#if s.ttl??>.ttl(${s.ttlJava()})</#if><#if (s.maxValueSize > 0)>.maximumValueSize(${s.maxValueSize?c})</#if>.replicas(${s.replicas}).build());
 KeyValue kv = connection.keyValue("${s.bucket}");
@@ -42,15 +42,20 @@ kv.delete(key, revision.get());    // release, only if the lease is still ours
 <#if s.pattern == "presence">
 kv.put(key, value);                // each member writes its own key, more often than the TTL
 <#elseif s.pattern == "shared">
-long revision = kv.create(key, value);        // a new key; taking one over: kv.get(key).getRevision()
-revision = kv.update(key, value, revision);   // each write on the revision of our last: refused
-                                              // (10071) once another instance wrote it
+long revision = kv.create(key, value);        // the value names its owner (this instance's id)
+revision = kv.update(key, value, revision);   // each write on the revision of our last; after a
+                                              // timeout or a refusal (10071), kv.get(key): our own
+                                              // last write? adopt its revision; null: deleted
 <#else>
 kv.put(key, value);                // the owner writes the current value of each key
 </#if>
 <#if s.silence()??>
 new KvFollow(kv, watcher)
+<#if s.ttl??>
     .silenceAfter(${s.silenceJava()}, expected(), timer)   // expected(): the keys that should be written
+<#else>
+    .silenceAfter(${s.silenceJava()}, List.of(), timer)    // the bootstrap names the live keys; a delete drops one
+</#if>
     .watch("${s.keys}");
 <#else>
 new KvFollow(kv, watcher).watch("${s.keys}");
@@ -67,11 +72,11 @@ The lease length is the bucket's TTL (`${s.ttlText()}`): it applies to every key
 A value lives ${s.ttlText()} after its last write, so a writer that stops is noticed (by `silenceAfter`, at most ${s.checkEveryText()} late) instead of its last value looking valid for ever.
 <#elseif s.silence()?? && s.pattern != "shared">
 
-A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer deletes its key when it ends.
+A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer rewrites its key at least every ${s.silenceText()} while it works or waits, and deletes it when it ends.
 </#if>
 <#if s.pattern == "shared">
 
-Several instances write a key in turn (one takes over from another): a plain `put` lets the last writer win, so each writes with `update` on the revision of its own last write, and a refused update tells it another instance has taken the key over.<#if s.silence()??> A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer rewrites its key at least every ${s.silenceText()} while it works, and writes a final state when it ends (a delete would let `create` make the key anew); `silent` ignores a final state, and another instance takes the rest over with `update` on its revision.</#if>
+Several instances write a key in turn (one takes over from another): a plain `put` lets the last writer win, so each writes with `update` on the revision of its own last write, with its own id in the value. After a timeout or a refused update (10071) it reads the key with `get` (null once deleted): its own last write means the update went through, another owner means the key was taken over. Take a key over only after its owner went silent, and check it before each step with side effects.<#if s.silence()??> A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer rewrites its key at least every ${s.silenceText()} while it works, and writes a final state when it ends (a delete would let `create` make the key anew); `silent` ignores a final state, and another instance takes the rest over with `update` on its revision.</#if>
 </#if>
 </#macro>
 
