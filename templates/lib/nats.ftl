@@ -221,7 +221,7 @@ With the nats CLI (or `kv-or-stream apply`; `kv-or-stream audit` checks a server
 <@streamCli s=s />
 ```
 
-With jnats (`io.nats:jnats` 2.26) and ${sharedLink("StreamWork")} from the index, the handling every stream decision shares (`handler` is your `StreamWork.Handler`, `timer` a `ScheduledExecutorService`<#if s.claims()>, `owner` this instance's id as bytes</#if>):
+With jnats (`io.nats:jnats` 2.26) and ${sharedLink("StreamWork")} from the index, the handling every stream decision shares (`handler` is your `StreamWork.Handler`, `timer` a `ScheduledExecutorService` of its own, or one whose other tasks are quick: a late tick delays the in-progress acks<#if s.claims()>, `owner` this instance's id as bytes</#if>):
 
 ```java
 <@streamJava s=s />

@@ -84,7 +84,7 @@ final class StreamWork {
   void handleClaimed(int threads, KeyValue claims, byte[] owner) {
     loops(threads, msg -> {
       String id = msg.hasHeaders() ? msg.getHeaders().getFirst("Nats-Msg-Id") : null;
-      if (id == null || Validator.notNonWildcardKvKey(id)) {
+      if (id == null || id.isEmpty() || Validator.notNonWildcardKvKey(id)) {
         handler.deadLetter(msg);               // nothing to claim it by: it can never start
         msg.term();
         return;
@@ -162,21 +162,24 @@ final class StreamWork {
         handler.report(e);                     // a task that throws is never run again
       }
     }, inProgressEvery.toMillis(), inProgressEvery.toMillis(), TimeUnit.MILLISECONDS);
+    Exception failed = null;
     try {
       handler.handle(msg);
-      msg.ack();
     } catch (Exception e) {
-      if (handler.neverSucceeds(e)) {
-        handler.deadLetter(msg);
-        msg.term();                            // no more deliveries
-      } else {
-        msg.nakWithDelay(retryDelay.multipliedBy(msg.metaData().deliveredCount()));  // later each
-                                               // time, until max deliver: then a dead letter
-      }
+      failed = e;
     } finally {
       if (progress != null) {
-        progress.cancel(false);
+        progress.cancel(false);                // first: a later in-progress ack undoes a delayed nak
       }
+    }
+    if (failed == null) {
+      msg.ack();                               // a failed ack is reported, not a failed handle
+    } else if (handler.neverSucceeds(failed)) {
+      handler.deadLetter(msg);
+      msg.term();                              // no more deliveries
+    } else {
+      msg.nakWithDelay(retryDelay.multipliedBy(msg.metaData().deliveredCount()));  // later each
+                                               // time, until max deliver: then a dead letter
     }
   }
 
@@ -217,10 +220,12 @@ final class StreamWork {
           handler.deadLetterGone(seq, advisory);
           advisory.ack();
         } else {
+          handler.report(e);
           advisory.nakWithDelay(retryDelay);   // another refusal: try again later
         }
-      } catch (IOException e) {
-        advisory.nakWithDelay(retryDelay);     // the server is unreachable: try again later
+      } catch (IOException | RuntimeException e) {
+        handler.report(e);                     // unreachable, or your deadLetter failed: later
+        advisory.nakWithDelay(retryDelay);     // again, 10 tries: then it waits for a person
       }
     });
   }

@@ -68,6 +68,9 @@ public abstract class SnippetHarness {
   public volatile KeyValue runs;
   /** Ids whose run another engine records right after this one's alreadyDone found none. */
   public final Set<String> recordedMeanwhile = ConcurrentHashMap.newKeySet();
+  /** True: the first {@code deadLetter(MessageInfo)} throws, as a failing store would. */
+  public final java.util.concurrent.atomic.AtomicBoolean failFirstFetchedDeadLetter =
+      new java.util.concurrent.atomic.AtomicBoolean();
   /** True: a JetStreamApiException never succeeds, as the reviewer's handler had it. */
   public volatile boolean apiErrorsNeverSucceed;
 
@@ -147,6 +150,9 @@ public abstract class SnippetHarness {
   }
 
   public void deadLetter(MessageInfo info) {
+    if (failFirstFetchedDeadLetter.getAndSet(false)) {
+      throw new IllegalStateException("the dead-letter store is down");
+    }
     deadLetters.add("fetched " + info.getSubject() + " " + new String(info.getData(), StandardCharsets.UTF_8));
   }
 

@@ -249,12 +249,13 @@ class SnippetIT {
     publishTrigger("t4", "t4");
     publishTrigger(null, "no-id");        // no Nats-Msg-Id: nothing to claim it by
     publishTrigger("call:42 x", "bad-id"); // not a valid KV key
-    await(() -> h.handled.containsKey("t4") && h.handled.get("t4").get() == 2 && h.deadLetters.size() == 2
+    publishTrigger("", "empty-id");       // an empty id: no key either
+    await(() -> h.handled.containsKey("t4") && h.handled.get("t4").get() == 2 && h.deadLetters.size() == 3
         && streamIsEmpty("WORKFLOW_TRIGGERS"), Duration.ofSeconds(15));
     assertThat(counts(h)).as("the failed start delivered again and run").containsEntry("t4", 2)
-        .doesNotContainKeys("no-id", "bad-id");
+        .doesNotContainKeys("no-id", "bad-id", "empty-id");
     assertThat(h.deadLetters).containsExactlyInAnyOrder("message workflow.trigger.nightly no-id",
-        "message workflow.trigger.nightly bad-id");
+        "message workflow.trigger.nightly bad-id", "message workflow.trigger.nightly empty-id");
     assertThat(streamIsEmpty("WORKFLOW_TRIGGERS")).as("t4 acked after its run started; the others terminated").isTrue();
     assertThat(nc.jetStreamManagement().getConsumerInfo("WORKFLOW_TRIGGERS", "workflow-engine").getNumAckPending())
         .isZero();
@@ -309,6 +310,7 @@ class SnippetIT {
   void aMessageThatKeepsFailingBecomesAKeptDeadLetterAndAHopelessOneIsTerminated(@TempDir Path dir) throws Exception {
     SnippetHarness h = Snippets.instance(compiled(streamSnippet(Snippets.render(dir, "slow-jobs", SLOW_JOBS)), dir));
     harness = h;
+    h.failFirstFetchedDeadLetter.set(true);   // the first keeping fails: reported, then tried again
     h.run(nc);
     nc.jetStream().publish("jobs.run", "poison-1".getBytes(StandardCharsets.UTF_8));
     nc.jetStream().publish("jobs.run", "bad-1".getBytes(StandardCharsets.UTF_8));
@@ -317,6 +319,7 @@ class SnippetIT {
     // the announcement reached the dead-letter stream and the reader fetched the message
     assertThat(counts(h)).containsEntry("poison-1", 3).containsEntry("bad-1", 1).containsEntry("m0", 1);
     assertThat(h.deadLetters).containsExactlyInAnyOrder("message jobs.run bad-1", "fetched jobs.run poison-1");
+    assertThat(h.events).contains("report java.lang.IllegalStateException: the dead-letter store is down");
     assertThat(nc.jetStreamManagement().getStreamInfo("SLOW_JOBS_DEAD_LETTERS").getStreamState().getMsgCount()).isOne();
     assertThat(streamEmpty()).as("the reader removed the dead letter from the workqueue stream").isTrue();
   }
