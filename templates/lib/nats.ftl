@@ -149,8 +149,11 @@ ${("work.handleWithNext(" + s.concurrency + ");")?right_pad(48)}// ${s.concurren
 ${"work.handleBuffered();"?right_pad(48)}// fast work: consume() with its buffer
 </#if>
 <#if s.perInstance()>
-new StreamWork(connection, "${s.stream}", null, handler, timer)   // dead letters: in one operations
-    ${(".keepDeadLetters(" + s.deadLetterAgeJava() + ");")?right_pad(44)}// component, not in each instance
+```
+
+```java
+// imports: io.nats.client.*, java.time.*
+new StreamWork(connection, "${s.stream}", null, handler, timer).keepDeadLetters(${s.deadLetterAgeJava()});  // in one operations component only, never in each instance
 <#else>
 ${("work.keepDeadLetters(" + s.deadLetterAgeJava() + ");")?right_pad(48)}// ${s.deadLetterStream()}, read by ${s.deadLetterDurable()}
 </#if>
