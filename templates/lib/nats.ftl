@@ -42,10 +42,11 @@ kv.delete(key, revision.get());    // release, only if the lease is still ours
 <#if s.pattern == "presence">
 kv.put(key, value);                // each member writes its own key, more often than the TTL
 <#elseif s.pattern == "shared">
-long revision = kv.create(key, value);        // the value names its owner (this instance's id)
+long revision = kv.create(key, value);        // the value names its owner and a write counter
 revision = kv.update(key, value, revision);   // each write on the revision of our last; after a
-                                              // timeout or a refusal (10071), kv.get(key): our own
-                                              // last write? adopt its revision; null: deleted
+                                              // timeout or a refusal (10071), kv.get(key): ours with
+                                              // this counter? adopt its revision; ours with the last
+                                              // one? write again; another owner: taken over
 <#else>
 kv.put(key, value);                // the owner writes the current value of each key
 </#if>
@@ -72,11 +73,11 @@ The lease length is the bucket's TTL (`${s.ttlText()}`): it applies to every key
 A value lives ${s.ttlText()} after its last write, so a writer that stops is noticed (by `silenceAfter`, at most ${s.checkEveryText()} late) instead of its last value looking valid for ever.
 <#elseif s.silence()?? && s.pattern != "shared">
 
-A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer rewrites its key at least every ${s.silenceText()} while it works or waits, and deletes it when it ends.
+A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer rewrites its key at least every ${s.rewriteEveryText()} (half the silence time, so one late write is not silence) while it works or waits, and deletes it when it ends.
 </#if>
 <#if s.pattern == "shared">
 
-Several instances write a key in turn (one takes over from another): a plain `put` lets the last writer win, so each writes with `update` on the revision of its own last write, with its own id in the value. After a timeout or a refused update (10071) it reads the key with `get` (null once deleted): its own last write means the update went through, another owner means the key was taken over. Take a key over only after its owner went silent, and check it before each step with side effects.<#if s.silence()??> A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer rewrites its key at least every ${s.silenceText()} while it works, and writes a final state when it ends (a delete would let `create` make the key anew); `silent` ignores a final state, and another instance takes the rest over with `update` on its revision.</#if>
+Several instances write a key in turn (one takes over from another): a plain `put` lets the last writer win, so each writes with `update` on the revision of its own last write, with its own id and a write counter in the value. After a timeout or a refused update (10071) it reads the key with `get` (null once deleted): its own id with the new counter means the update went through, its own id with the old counter means it did not (write again), another owner means the key was taken over. Take a key over only after its owner went silent, and check it before each step with side effects.<#if s.silence()??> A key not written for ${s.silenceText()} is reported by `silenceAfter` (at most ${s.checkEveryText()} late): its writer is stuck or dead. The bucket has no TTL, so the value stays: a writer rewrites its key at least every ${s.rewriteEveryText()} (half the silence time) while it works, and writes a final state when it ends (a delete would let `create` make the key anew); `silent` ignores a final state, and another instance takes the rest over with `update` on its revision.</#if>
 </#if>
 </#macro>
 
@@ -213,7 +214,7 @@ ${level}# Stream `${s.stream}` and <#if (s.consumers?size > 1)>durable consumers
 </#if>
 | handlers | <#if s.slow()>${s.concurrency} at once <#if s.perInstance()>per instance (max ack pending ${s.maxAckPending}: each instance reads its own durable)<#elseif (s.instances > 1)>in each of ${s.instances} instances (max ack pending ${s.maxAckPending} = ${s.instances} x ${s.concurrency})<#else>in 1 instance (max ack pending ${s.maxAckPending})</#if>, each one message at a time with `next()`<#else>`consume()` with its buffer (max ack pending ${s.maxAckPending}): handling is fast</#if><#if s.claims()>; each claims the message's id in `${s.claim}`, then `handle` records the run with `create` on the run's own key (not the claim), starts it on your own executor and returns; only then is the message acked<#elseif s.heartbeat??>; an in-progress ack every ${s.heartbeatText()} while one works, for at most ${s.maxWorkText()} (`maxWork`: set it above the longest legitimate run, since past it the message comes back and the work can run twice)</#if> |
 <#if s.claims()>
-| claims | KV bucket `${s.claim}`, kept ${s.claimAgeText()}: a key per `Nats-Msg-Id`, which must be a valid KV key such as a UUID (a message without one is a dead letter at once); a message comes back when its claimant stopped before the run was recorded: the claim is taken over (`update` on its revision) and the run started; if `alreadyDone` finds the run, only the ack was lost and it is acked; a refused `create` of the run (10071): it exists, `handle` returns |
+| claims | KV bucket `${s.claim}`, kept ${s.claimAgeText()}: a key per `Nats-Msg-Id`, which must be a valid KV key such as a UUID (a message without one is a dead letter at once); a message comes back when its claimant stopped before the run was recorded: the claim is taken over (`update` on its revision) and the run started; if `alreadyDone` finds the run, it was recorded (its start, if that died, is the run's supervision's to recover) and the message is acked; a refused `create` of the run (10071): it exists, `handle` returns |
 </#if>
 | ack wait, failures | ack wait ${s.ackWaitText()}<#if s.claims()>, kept open by in-progress acks every ${s.heartbeatText()} while `handle` starts the run (up to ${s.maxWorkText()}, `maxWork`)</#if>; a failed message again after ${s.retryDelayText()} times its delivery count (`nakWithDelay`), `term()` when it can never succeed; ${s.maxDeliver} deliveries, then a dead letter |
 | dead letters | stream `${s.deadLetterStream()}` keeps the max-deliveries announcements ${s.deadLetterAgeText()}; durable `${s.deadLetterDurable()}` reads them<#if s.perInstance()> in one operations component, not in each instance</#if>, ${s.deadLetterMaxDeliver()} tries each |

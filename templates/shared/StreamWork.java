@@ -90,7 +90,7 @@ final class StreamWork {
         return;
       }
       if (handler.alreadyDone(msg)) {
-        msg.ack();                             // the run exists: only its ack was lost
+        msg.ack();                             // the run is recorded: the run's supervision has it
         return;
       }
       KeyValueEntry claim = claims.get(id);
@@ -125,7 +125,7 @@ final class StreamWork {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     for (int i = 0; i < threads; i++) {
       pool.submit(() -> {
-        while (handler.running()) {            // interrupts do not end it: running() does
+        while (handler.running()) {            // running() ends it (and an interrupt while it backs off)
           try {
             Message msg = consumer.next(Duration.ofSeconds(1));   // null when nothing came
             if (msg != null) {
@@ -169,7 +169,7 @@ final class StreamWork {
       failed = e;
     } finally {
       if (progress != null) {
-        progress.cancel(false);                // first: a later in-progress ack undoes a delayed nak
+        progress.cancel(false);                // first, so no new tick undoes a delayed nak (one already running may)
       }
     }
     if (failed == null) {

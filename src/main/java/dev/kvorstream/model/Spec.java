@@ -75,6 +75,14 @@ public sealed interface Spec permits Spec.Kv, Spec.Stream {
       return ttl == null ? null : Durations.java(ttl);
     }
 
+    /**
+     * Half the silence time: how often a writer rewrites its key at the least, so one late
+     * write is not taken for silence.
+     */
+    public String rewriteEveryText() {
+      return silence() == null ? null : Durations.format(silence().dividedBy(2));
+    }
+
     /** A fifth of the silence time: how often a watcher checks for silent keys. */
     public String checkEveryText() {
       return silence() == null ? null : Durations.format(silence().dividedBy(5));
