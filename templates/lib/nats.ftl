@@ -43,10 +43,9 @@ kv.delete(key, revision.get());    // release, only if the lease is still ours
 kv.put(key, value);                // each member writes its own key, more often than the TTL
 <#elseif s.pattern == "shared">
 long revision = kv.create(key, value);        // the value names its owner and a write counter
-revision = kv.update(key, value, revision);   // each write on the revision of our last; after a
-                                              // timeout or a refusal (10071), kv.get(key): ours with
-                                              // this counter? adopt its revision; ours with the last
-                                              // one? write again; another owner: taken over
+revision = kv.update(key, value, revision);   // on the revision of our last write; after a timeout
+                                              // or 10071, kv.get(key): ours with this counter? adopt
+                                              // it; our last counter? write again; else taken over
 <#else>
 kv.put(key, value);                // the owner writes the current value of each key
 </#if>
