@@ -42,8 +42,9 @@ public final class Features {
   /**
    * Nouns that name a domain, not what the path does: an order, a payment, a ticket or an
    * email can be state that others read or work that one handler does. They give no word
-   * feature of their own (they still take part in pairs, "order placed", "capture the
-   * payment"), so no verdict rests on them and no ADR names them as its reason.
+   * feature of their own, not even as a sentence's first word ("Order placed events" is not
+   * an imperative); they still take part in pairs ("order placed", "capture the payment"),
+   * so no verdict rests on them alone and no ADR names them alone as its reason.
    */
   static final Set<String> DOMAIN_NOUNS = Set.of("order", "orders", "payment", "payments", "ticket",
       "tickets", "email", "emails", "invoice", "invoices", "customer", "customers");
@@ -82,7 +83,9 @@ public final class Features {
       boolean negation = NEGATIONS.contains(word)
           || (word.equals("t") && i > 0 && tokens.get(i - 1).endsWith("n"));
       if (sentenceStart) {
-        add(out, "f:" + s, i, i + 1);
+        if (!DOMAIN_NOUNS.contains(word)) {
+          add(out, "f:" + s, i, i + 1);
+        }
         if (i + 1 < tokens.size() && !stems.get(i + 1).equals(Cues.SENTENCE)) {
           add(out, "f2:" + s + "_" + stems.get(i + 1), i, i + 2);
         }
