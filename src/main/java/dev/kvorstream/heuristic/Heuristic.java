@@ -89,26 +89,25 @@ public final class Heuristic {
    */
   public Evaluation evaluate(Map<Question, Answer> given, String words, boolean infer,
       String declaredCase, List<String> consumers) {
-    String flowCue = null;
-    if (infer && !given.containsKey(Question.DELIVERY) && consumers.stream().distinct().count() > 1) {
-      flowCue = FLOW_CUE + String.join(", ", consumers.stream().distinct().toList());
-    }
+    List<String> distinct = consumers.stream().distinct().toList();
+    String flowCue = infer && !given.containsKey(Question.DELIVERY) && distinct.size() > 1
+        ? FLOW_CUE + String.join(", ", distinct) : null;
     List<String> tokens = Cues.tokens(words);
     Map<Question, Inference.Inferred> inferred =
         infer && given.size() < Question.values().length ? inference().infer(tokens) : Map.of();
-    // a case the words name outright ("audit trail", "heartbeat") answers its profile's tests
-    // when the design's answers and the model leave the verdict open: the table says what
-    // such a path is. It never overturns a verdict, and is the nearest case when it agrees.
-    Catalogue.Named named = infer && declaredCase == null ? catalogue.named(tokens) : null;
+    // a case the words name outright ("audit trail", "heartbeat") is the nearest case when the
+    // verdict agrees, and (with inference) answers its profile's tests when the design's
+    // answers and the model leave the verdict open. It never overturns a verdict.
+    Catalogue.Named named = declaredCase == null ? catalogue.named(tokens) : null;
     if (flowCue != null) {
       Map<Question, Inference.Inferred> withFanOut = new EnumMap<>(Question.class);
       withFanOut.putAll(inferred);
       withFanOut.put(Question.DELIVERY, new Inference.Inferred(Answer.FAN_OUT, flowCue));
       inferred = withFanOut;
     }
-    Evaluation e = decide(given, inferred, null, tokens, declaredCase);
-    if (named != null && e.verdict() == Verdict.UNDECIDED) {
-      e = decide(given, inferred, named, tokens, declaredCase);
+    Evaluation e = decide(given, inferred, named, false, tokens, declaredCase);
+    if (infer && named != null && e.verdict() == Verdict.UNDECIDED) {
+      e = decide(given, inferred, named, true, tokens, declaredCase);
     }
     return e;
   }
@@ -116,13 +115,19 @@ public final class Heuristic {
   /** How the cue of an answer inferred from the flow's consumers starts; the consumers follow. */
   public static final String FLOW_CUE = "flow.consumers: ";
 
+  /**
+   * The outcomes, verdict and nearest case of one set of answers.
+   *
+   * @param named the case the words name outright, or null
+   * @param caseAnswers whether that case's profile answers the tests the design leaves open
+   */
   private Evaluation decide(Map<Question, Answer> given, Map<Question, Inference.Inferred> inferred,
-      Catalogue.Named named, List<String> tokens, String declaredCase) {
+      Catalogue.Named named, boolean caseAnswers, List<String> tokens, String declaredCase) {
     List<Outcome> outcomes = new ArrayList<>(4);
     Map<Question, Answer> answered = new EnumMap<>(Question.class);
     for (Question q : Question.values()) {
       Answer a = given.get(q);
-      Answer fromCase = named == null ? null : named.commonCase().expected(q);
+      Answer fromCase = caseAnswers ? named.commonCase().expected(q) : null;
       if (a != null) {
         outcomes.add(new Outcome(q, a, AnswerOrigin.GIVEN, null));
         answered.put(q, a);
@@ -155,9 +160,8 @@ public final class Heuristic {
         }
       }
     }
-    Catalogue.Named naming = named != null ? named : declaredCase == null ? catalogue.named(tokens) : null;
-    NearestCase nearest = naming != null && verdict.primitive() == naming.commonCase().primitive()
-        ? new NearestCase(naming.commonCase(), false, true)
+    NearestCase nearest = named != null && verdict.primitive() == named.commonCase().primitive()
+        ? new NearestCase(named.commonCase(), false, true)
         : nearest(answered, tokens, declaredCase, verdict);
     return new Evaluation(outcomes, verdict, decidedBy, conflicting, nearest);
   }
