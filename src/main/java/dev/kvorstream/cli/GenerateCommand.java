@@ -22,7 +22,7 @@ final class GenerateCommand implements Command {
   private final OptionSpec checkOnly = Grammar.flag("--check",
       "Write nothing; exit 1 naming each file that is missing or out of date.");
   private final OptionSpec forced = Grammar.flag("--force",
-      "Replace files edited or written by hand, keeping each as NAME.orig.");
+      "Replace files edited or written by hand, keeping each as NAME.orig (.orig.2, ... if taken).");
 
   record Options(FolderOptions folder, boolean check, boolean force) {}
 
