@@ -17,9 +17,8 @@ import java.util.stream.Collectors;
  * Puts rendered files into a folder, or compares them with it ({@code --check}). A file on
  * disk that was edited or written by hand is left as it is and reported, unless forced;
  * forced, the hand-made version is kept beside the new one as {@code NAME.orig} (or the
- * next free {@code NAME.orig.N}). One
- * publisher at a time per folder: a lock file keeps a second run out while one writes, and
- * is removed when it is done.
+ * next free {@code NAME.orig.N}). One publisher at a time per folder: a lock file keeps a
+ * second run out while one writes, and is removed when it is done.
  */
 public final class Publisher {
 
