@@ -3,7 +3,7 @@
      the question that would settle it. -->
 <#macro evaluation e indent>
 <#list e.tests as t>
-${indent}${t.number}. ${w.testName[t.key]?right_pad(17)} <#if t.answer??>${t.answer?right_pad(10)} ${t.source?right_pad(9)} -> ${w.primitive[t.vote]}<#if t.decides>  (decides)<#elseif t.conflicts>  (disagrees)</#if><#if t.cue?? && t.cue?starts_with("flow.consumers: ")>  [flow: ${t.cue?remove_beginning("flow.consumers: ")} each consume it]<#elseif t.cue??>  [cue: "${t.cue}"]</#if><#else>${"-"?right_pad(10)} not answered
+${indent}${t.number}. ${w.testName[t.key]?right_pad(17)} <#if t.answer??>${t.answer?right_pad(10)} ${t.source?right_pad(9)} -> ${w.primitive[t.vote]}<#if t.decides>  (decides)<#elseif t.conflicts>  (disagrees)</#if><#if t.flow??>  [flow: ${t.flow} each consume it]<#elseif t.cue??>  [cue: "${t.cue}"]</#if><#else>${"-"?right_pad(10)} not answered
 ${indent}   ask: ${w.question[t.key]}</#if>
 </#list>
 <#if e.verdict == "undecided">

@@ -27,7 +27,7 @@ ${w.testLabel(decider.number, decider.key)} decides: ${w.reason[decider.answer]}
 | Test | Question | Answer | From | Vote |
 | --- | --- | --- | --- | --- |
 <#list e.tests as t>
-| ${t.number}. ${w.testName[t.key]} | ${w.question[t.key]} | <#if t.answer??>`${t.answer}`: ${w.meaning[t.answer]}<#else>not answered</#if> | <#if t.source == "given">given<#if t.why??>: ${cell(t.why)}</#if><#elseif t.source == "inferred" && t.cue?starts_with("flow.consumers: ")>inferred from the flow: ${cell(t.cue?remove_beginning("flow.consumers: "))} each consume it<#elseif t.source == "inferred">inferred from the words “${cell(t.cue)}”<#else>neither given nor inferred</#if> | <#if t.vote??>${w.primitive[t.vote]}<#if t.decides> (**decides**)<#elseif t.conflicts> (**disagrees**)<#else> (agrees)</#if><#else>none</#if> |
+| ${t.number}. ${w.testName[t.key]} | ${w.question[t.key]} | <#if t.answer??>`${t.answer}`: ${w.meaning[t.answer]}<#else>not answered</#if> | <#if t.source == "given">given<#if t.why??>: ${cell(t.why)}</#if><#elseif t.flow??>inferred from the flow: ${cell(t.flow)} each consume it<#elseif t.source == "inferred">inferred from the words “${cell(t.cue)}”<#else>neither given nor inferred</#if> | <#if t.vote??>${w.primitive[t.vote]}<#if t.decides> (**decides**)<#elseif t.conflicts> (**disagrees**)<#else> (agrees)</#if><#else>none</#if> |
 </#list>
 </#macro>
 <#macro conflictText e>

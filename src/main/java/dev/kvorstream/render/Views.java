@@ -4,6 +4,7 @@ import dev.kvorstream.heuristic.Assessment;
 import dev.kvorstream.heuristic.Catalogue;
 import dev.kvorstream.heuristic.CommonCase;
 import dev.kvorstream.heuristic.Evaluation;
+import dev.kvorstream.heuristic.Heuristic;
 import dev.kvorstream.heuristic.NearestCase;
 import dev.kvorstream.ledger.Decision;
 import dev.kvorstream.ledger.DecisionLog;
@@ -29,8 +30,13 @@ public final class Views {
   private Views() {}
 
   /** One test's outcome as a template sees it. */
+  /**
+   * One test's outcome.
+   *
+   * @param flow for an answer inferred from the flow's consumers, their names joined; else null
+   */
   public record TestView(int number, String key, String answer, String source, String cue,
-      String why, String vote, boolean decides, boolean conflicts) {}
+      String why, String vote, boolean decides, boolean conflicts, String flow) {}
 
   /** The nearest common case. */
   public record NearestView(String id, String name, String primitive, String label,
@@ -114,7 +120,9 @@ public final class Views {
       Question q = o.question();
       tests.add(new TestView(q.number(), q.key(),
           o.answer() == null ? null : o.answer().word(), o.origin().id(), o.cue(), why.get(q),
-          o.vote() == null ? null : o.vote().id(), q == e.decidedBy(), e.conflicting().contains(q)));
+          o.vote() == null ? null : o.vote().id(), q == e.decidedBy(), e.conflicting().contains(q),
+          o.cue() != null && o.cue().startsWith(Heuristic.FLOW_CUE)
+              ? o.cue().substring(Heuristic.FLOW_CUE.length()) : null));
     }
     return new EvaluationView(e.verdict().id(),
         e.decidedBy() == null ? null : e.decidedBy().number(),

@@ -192,6 +192,20 @@ class CommandsTest extends FolderTest {
   }
 
   @Test
+  void fanOutInferredFromTheFlowIsSaidInTheReportAndTheAdr() throws IOException {
+    design("0001-placed.yaml", """
+        title: Order placed events
+        flow: {producer: checkout, consumers: [shipping, billing, email], subject: orders.placed.>}
+        answers: {restart: resume}
+        """);
+    Cli.Result decided = Cli.run(work, "decide", "decisions/0001-placed.yaml");
+    assertThat(decided.out()).contains("[flow: shipping, billing, email each consume it]")
+        .doesNotContain("flow.consumers");
+    assertThat(Cli.run(work, "generate").code()).isZero();
+    assertThat(read("0001-placed.md")).contains("inferred from the flow: shipping, billing, email each consume it");
+  }
+
+  @Test
   void handWrittenAdrsKeepTheirNumbersAndAreListed() throws IOException {
     String handWritten = "# 1. Record architecture decisions\n\nDate: 2025-01-02\n\n## Status\n\nAccepted\n";
     Files.writeString(decisions.resolve("0001-record-architecture-decisions.md"), handWritten);
