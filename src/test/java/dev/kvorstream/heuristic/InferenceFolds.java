@@ -30,20 +30,45 @@ final class InferenceFolds {
   /** The fold, in {@code [0, k)}, of each example. */
   static int[] grouped(List<InferenceData.Example> examples, int k) {
     int n = examples.size();
-    List<Set<String>> words = new ArrayList<>(n);
-    for (InferenceData.Example e : examples) {
-      words.add(content(e.text()));
+    // Each text's content stems as sorted ids, and per stem the texts that have it, so that
+    // only pairs sharing a stem are compared (the same pairs join as comparing every pair).
+    Map<String, Integer> ids = new HashMap<>();
+    int[][] words = new int[n][];
+    List<List<Integer>> having = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Set<String> content = content(examples.get(i).text());
+      words[i] = new int[content.size()];
+      int at = 0;
+      for (String w : content) {
+        int id = ids.computeIfAbsent(w, x -> ids.size());
+        if (id == having.size()) {
+          having.add(new ArrayList<>());
+        }
+        having.get(id).add(i);
+        words[i][at++] = id;
+      }
     }
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
+    int[] shared = new int[n];
+    List<Integer> met = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        if (overlap(words.get(i), words.get(j)) >= NEAR) {
-          parent[root(parent, j)] = root(parent, i);
+      for (int w : words[i]) {
+        for (int j : having.get(w)) {
+          if (j > i && shared[j]++ == 0) {
+            met.add(j);
+          }
         }
       }
+      for (int j : met) {
+        if ((double) shared[j] / (words[i].length + words[j].length - shared[j]) >= NEAR) {
+          parent[root(parent, j)] = root(parent, i);
+        }
+        shared[j] = 0;
+      }
+      met.clear();
     }
     Map<Integer, Integer> groupNumber = new HashMap<>();
     int[] fold = new int[n];
