@@ -19,8 +19,9 @@ import java.util.Set;
  * test.
  *
  * <p>When the verdict score does not {@link #decides decide} (it is within the model's
- * margin, nothing of the hand-written vocabulary or a sentence opening weighs on its side, or
- * the text is a terse phrase naming a kind of message, {@link #vague}), nothing is inferred:
+ * margin, or short of {@link #STRONG} when nothing of the hand-written vocabulary or a
+ * sentence opening weighs on its side, or the text is a terse phrase naming a kind of
+ * message, {@link #vague}), nothing is inferred:
  * the evidence is weak and an honest "undecided" beats a wrong verdict. Otherwise each test
  * whose own score agrees with the verdict by at least its margin is answered, and the others
  * are left open (their question settles them); when no test passes its margin, the test that
@@ -128,14 +129,14 @@ public final class Inference {
   }
 
   /**
-   * Whether a verdict score decides: it passes the margin, some {@link Features#telling}
-   * feature (a cue phrase, a word class, a sentence opening) weighs toward the same side
-   * ({@code telling} is their weight toward the score's side), and the text is not
-   * {@link #vague}. A text whose verdict would rest only on words such as "not", "the" or
-   * "two" is not decided.
+   * Whether a verdict score decides: the text is not {@link #vague}, the score passes the
+   * margin, and if no {@link Features#telling} feature (a cue phrase, a word class, a
+   * sentence opening) weighs toward the same side ({@code telling} is their weight toward the
+   * score's side), it passes {@link #STRONG} as well. A verdict that rests only on plain
+   * words or pairs needs strong evidence; a bare or terse phrase is never decided.
    */
   static boolean decides(double score, double telling, double margin, boolean vague) {
-    return !vague && Math.abs(score) >= margin && telling != 0;
+    return !vague && Math.abs(score) >= (telling == 0 ? Math.max(margin, STRONG) : margin);
   }
 
   /** The weight of the telling features toward a score's side. */
@@ -180,6 +181,14 @@ public final class Inference {
   }
 
   static final int TERSE = 8;
+
+  /**
+   * The verdict score a text needs when no telling feature weighs toward its side: about
+   * three times the margin. Such texts used to be left undecided whatever their score; left
+   * out one writer's set at a time, most of those with a score this large were right
+   * (docs/inference.md).
+   */
+  static final double STRONG = 1.5;
 
   /**
    * A bare phrase of at most this many words ("order placed", "Stripe webhooks", "meter

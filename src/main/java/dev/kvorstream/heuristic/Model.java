@@ -4,15 +4,14 @@ import dev.kvorstream.model.Question;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The learned part of inference: five linear scores over a text's {@link Features}, one for
@@ -54,10 +53,15 @@ public final class Model {
   static final String BIAS = "bias";
   static final String MARGIN = "margin";
 
-  private final Map<String, double[]> weights;
+  /** A feature's five weights, or null when the model has none for it. */
+  private final Function<String, double[]> weights;
   private final double[] margins;
 
   Model(Map<String, double[]> weights, double[] margins) {
+    this(weights::get, margins);
+  }
+
+  private Model(Function<String, double[]> weights, double[] margins) {
     this.weights = weights;
     this.margins = margins.clone();
   }
@@ -68,40 +72,126 @@ public final class Model {
       if (in == null) {
         throw new IllegalStateException("missing resource model.tsv");
       }
-      return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   static Model parse(BufferedReader reader) throws IOException {
-    int targets = Target.values().length;
-    Map<String, double[]> weights = new HashMap<>(8192);
-    double[] margins = null;
-    int n = 0;
+    StringBuilder text = new StringBuilder();
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      text.append(line).append('\n');
+    }
+    return parse(text.toString());
+  }
+
+  /**
+   * Reads a model without taking it apart: the feature lines are in the order of their names
+   * (the trainer writes them so; a line out of order is an error), so a feature's line is
+   * found by binary search and its weights are parsed only when a text has that feature. A
+   * text has a few dozen features and the model tens of thousands, so a run that decides one
+   * text reads little more than the file (docs/performance.md).
+   */
+  static Model parse(String text) {
+    int targets = Target.values().length;
+    List<Integer> starts = new ArrayList<>();
+    double[] margins = null;
+    double[] bias = null;
+    int n = 0;
+    for (int at = 0; at < text.length(); ) {
+      int end = text.indexOf('\n', at);
+      if (end < 0) {
+        end = text.length();
+      }
       n++;
-      if (line.isEmpty() || line.charAt(0) == '#') {
-        continue;
+      if (end > at && text.charAt(at) != '#') {
+        int tabs = 0;
+        for (int i = text.indexOf('\t', at); i >= 0 && i < end; i = text.indexOf('\t', i + 1)) {
+          tabs++;
+        }
+        if (tabs != targets) {
+          throw new IllegalStateException("model.tsv:" + n + ": expected " + (targets + 1) + " tab-separated fields");
+        }
+        if (text.startsWith(MARGIN + "\t", at)) {
+          margins = values(text, at);
+        } else if (text.startsWith(BIAS + "\t", at)) {
+          bias = values(text, at);
+        } else {
+          if (!starts.isEmpty() && compareLines(text, starts.get(starts.size() - 1), at) >= 0) {
+            throw new IllegalStateException("model.tsv:" + n + ": feature out of order");
+          }
+          starts.add(at);
+        }
       }
-      String[] fields = line.split("\t", -1);
-      if (fields.length != targets + 1) {
-        throw new IllegalStateException("model.tsv:" + n + ": expected " + (targets + 1) + " tab-separated fields");
-      }
-      double[] values = new double[targets];
-      for (int i = 0; i < targets; i++) {
-        values[i] = Double.parseDouble(fields[i + 1]);
-      }
-      if (fields[0].equals(MARGIN)) {
-        margins = values;
-      } else {
-        weights.put(fields[0], values);
-      }
+      at = end + 1;
     }
     if (margins == null) {
       throw new IllegalStateException("model.tsv: no margin line");
     }
-    return new Model(weights, margins);
+    int[] lines = starts.stream().mapToInt(Integer::intValue).toArray();
+    double[] constant = bias;
+    return new Model(name -> {
+      if (name.equals(BIAS)) {
+        return constant;
+      }
+      int lo = 0;
+      int hi = lines.length - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = compare(text, lines[mid], name);
+        if (c == 0) {
+          return values(text, lines[mid]);
+        }
+        if (c < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return null;
+    }, margins);
+  }
+
+  /** The feature name of the line at {@code at} against {@code name}, as {@link String#compareTo}. */
+  private static int compare(String text, int at, String name) {
+    int i = 0;
+    for (; at + i < text.length() && text.charAt(at + i) != '\t'; i++) {
+      if (i == name.length()) {
+        return 1;
+      }
+      int d = text.charAt(at + i) - name.charAt(i);
+      if (d != 0) {
+        return d;
+      }
+    }
+    return i - name.length();
+  }
+
+  /** The feature names of the lines at {@code a} and {@code b}, as {@link String#compareTo}. */
+  private static int compareLines(String text, int a, int b) {
+    for (int i = 0; ; i++) {
+      char x = text.charAt(a + i);
+      char y = text.charAt(b + i);
+      if (x == '\t' || y == '\t') {
+        return x == y ? 0 : x == '\t' ? -1 : 1;
+      }
+      if (x != y) {
+        return x - y;
+      }
+    }
+  }
+
+  /** The weights of the line at {@code at}: the fields after its feature's name. */
+  private static double[] values(String text, int at) {
+    double[] values = new double[Target.values().length];
+    int field = text.indexOf('\t', at);
+    for (int i = 0; i < values.length; i++) {
+      int end = text.indexOf(i + 1 < values.length ? '\t' : '\n', field + 1);
+      values[i] = Double.parseDouble(text.substring(field + 1, end < 0 ? text.length() : end));
+      field = end;
+    }
+    return values;
   }
 
   /** The margin a score must pass (either way) for the model to answer. */
@@ -113,11 +203,11 @@ public final class Model {
   public Score score(Target target, List<Features.Found> features) {
     int t = target.ordinal();
     double scale = scale(features.size());
-    double[] bias = weights.get(BIAS);
+    double[] bias = weights.apply(BIAS);
     double sum = bias == null ? 0 : bias[t];
     List<Contribution> parts = new ArrayList<>();
     for (Features.Found f : features) {
-      double[] w = weights.get(f.name());
+      double[] w = weights.apply(f.name());
       if (w != null && w[t] != 0) {
         double c = w[t] * scale;
         sum += c;
@@ -145,7 +235,7 @@ public final class Model {
   }
 
   /** The fewest features a text is scaled for. */
-  static final int FLOOR = 48;
+  static final int FLOOR = 24;
 
   /** A weight as the resource writes it: three decimals, no locale, and a zero as "0". */
   static String format(double value) {

@@ -59,8 +59,8 @@ class CommandsTest extends FolderTest {
         "\"verdict\": \"jetstream-stream\"", "\"decidedBy\": 1", "\"conflict\": false",
         "\"conflictingTests\": []",
         "{\"test\": 1, \"key\": \"restart\", \"answer\": \"resume\", \"vote\": \"jetstream-stream\", \"source\": \"given\"}",
-        "{\"test\": 3, \"key\": \"processing\", \"answer\": \"slow\", \"vote\": \"jetstream-stream\", \"source\": \"inferred\", \"cue\": \"execution, requests\"}",
-        "{\"test\": 4, \"key\": \"nature\", \"answer\": \"request\", \"vote\": \"jetstream-stream\", \"source\": \"inferred\", \"cue\": \"execution, requests\"}",
+        "{\"test\": 3, \"key\": \"processing\", \"answer\": \"slow\", \"vote\": \"jetstream-stream\", \"source\": \"inferred\", \"cue\": \"execution, call\"}",
+        "{\"test\": 4, \"key\": \"nature\", \"answer\": \"request\", \"vote\": \"jetstream-stream\", \"source\": \"inferred\", \"cue\": \"execution, call\"}",
         "\"nearestCase\": {\"id\": \"tool-execution-request\", \"primitive\": \"jetstream-stream\", \"agrees\": true",
         "\"parts\": []");
     assertThat(Files.list(decisions).count()).as("decide writes nothing").isEqualTo(1);

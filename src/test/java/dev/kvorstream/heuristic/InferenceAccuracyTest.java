@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kvorstream.model.AnswerOrigin;
 import dev.kvorstream.model.Outcome;
 import dev.kvorstream.model.Verdict;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +18,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Inference alone (no given answers) on the labelled descriptions of
@@ -52,14 +54,24 @@ class InferenceAccuracyTest {
     }
   }
 
+  private static final Heuristic HEURISTIC = Heuristic.standard();
+  private static final Map<String, Evaluation> EVALUATED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A text decided by inference alone with the committed model, once per test run: the floors
+   * and the checks over every training text read the same 13,000 evaluations.
+   */
+  static Evaluation evaluate(String text) {
+    return EVALUATED.computeIfAbsent(text, t -> HEURISTIC.evaluate(Map.of(), t, true, null));
+  }
+
   static Tally tally(String name, List<InferenceData.Example> set, boolean print) {
-    Heuristic heuristic = Heuristic.standard();
     int right = 0;
     int wrong = 0;
     int undecided = 0;
     List<String> misses = new ArrayList<>();
     for (InferenceData.Example e : set) {
-      Verdict v = heuristic.evaluate(Map.of(), e.text(), true, null).verdict();
+      Verdict v = evaluate(e.text()).verdict();
       if (v == e.verdict()) {
         right++;
       } else if (v == Verdict.UNDECIDED) {
@@ -78,9 +90,12 @@ class InferenceAccuracyTest {
     return t;
   }
 
+  static List<String> sets() {
+    return InferenceData.sets();
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml", "corpus.yaml", "written.yaml",
-      "independent.yaml", "train-a.yaml", "train-b.yaml", "train-c.yaml", "train-d.yaml", "concepts.yaml"})
+  @MethodSource("sets")
   void eachLabelledSetHasAtLeastFortyDescriptionsOfBothKinds(String name) {
     List<InferenceData.Example> set = InferenceData.read(name);
     assertThat(set).hasSizeGreaterThanOrEqualTo(40);
@@ -88,90 +103,76 @@ class InferenceAccuracyTest {
   }
 
   @Test
-  void everyLabelledSetTrainsTheModel() {
+  void everyLabelledSetTrainsTheModelAndHasItsFloors() throws Exception {
     int all = 0;
-    for (String name : List.of("tuning-a.yaml", "tuning-b.yaml", "tuning-c.yaml", "unseen.yaml", "corpus.yaml",
-        "written.yaml", "independent.yaml", "train-a.yaml", "train-b.yaml", "train-c.yaml", "train-d.yaml",
-        "concepts.yaml")) {
+    for (String name : InferenceData.sets()) {
       all += InferenceData.read(name).size();
     }
     assertThat(InferenceData.read(InferenceData.CORPUS)).hasSizeGreaterThanOrEqualTo(300);
     assertThat(InferenceData.training()).hasSize(all);
+    List<String> floored = new ArrayList<>();
+    try (InputStream in = getClass().getResourceAsStream("/inference/floors.csv")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("set,")) {
+          floored.add(line.substring(0, line.indexOf(',')));
+        }
+      }
+    }
+    List<String> expected = new ArrayList<>(InferenceData.sets());
+    expected.addAll(InferenceData.BLIND);
+    assertThat(floored).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   /**
-   * Every set is training data now, so these are regression floors on the fit, not claims
-   * about unseen text (the cross-validated figures below are those): each set's right share
-   * at least and wrong share at most what the committed model scores. The older sets stay at
-   * or above what they scored before the model (100, 100, 97.5 and 85 percent), the
-   * independent set above its one blind measurement's right share (90%); its wrong share is
-   * 1.7% against the 0.8% of that measurement: two texts its writer labels undecided ("Card
-   * tokenisation requests", "Log shipping from edge nodes to the central store") are decided,
-   * as the other writers decide such phrases (docs/inference.md).
+   * Each set's right share at least and wrong share at most its floor in
+   * {@code inference/floors.csv}: the figures of the committed model, as regression floors.
+   * For the training sets they are fits, not claims about unseen text (docs/inference.md has
+   * those); the older sets keep what they scored before the model (100%); the blind sets,
+   * never trained on, keep their figures from the measurement made once, or better.
    */
   @ParameterizedTest
-  @CsvSource({"tuning-a.yaml, 100, 0", "tuning-b.yaml, 100, 0", "tuning-c.yaml, 100, 0", "unseen.yaml, 100, 0",
-      "written.yaml, 98, 1", "corpus.yaml, 95.5, 1.5", "independent.yaml, 94, 1.7", "train-a.yaml, 96.5, 1.2",
-      "train-b.yaml, 95, 0.8", "train-c.yaml, 91, 1.4", "train-d.yaml, 94.5, 0", "concepts.yaml, 81, 2"})
+  @CsvFileSource(resources = "/inference/floors.csv", numLinesToSkip = 1)
   void eachSetStaysAtItsMeasuredFigures(String name, double right, double wrong) {
+    if (InferenceData.BLIND.contains(name)) {
+      assertThat(InferenceData.training()).noneMatch(e -> e.set().equals(name));
+    }
     Tally t = tally(name, InferenceData.read(name), true);
     assertThat(t.rightShare()).isGreaterThanOrEqualTo(right);
     assertThat(t.wrongShare()).isLessThanOrEqualTo(wrong);
   }
 
   /**
-   * The fifth of the corpus that was held out until this model (measured blind once at 91.2%
-   * right, 7.4% wrong, then 88.2% and 5.9% with the model after it; floors 88% and 6%) and
-   * the rest (floors 98% and 1.5%, now 97.5% and 1.2%: since a case named outright settles an
-   * open verdict, "Tenant events for the audit log", which the corpus labels undecided, is a
-   * stream).
+   * The fifth of the corpus that was held out for the first model (measured blind once at
+   * 91.2% right, 7.4% wrong) and the rest, as regression floors of the fit. With the 13,000
+   * texts of 46 writers the held-out fifth scores 95.6% right, 4.4% wrong: its three wrong
+   * verdicts are terse texts its writer labels undecided and the other writers decide
+   * ("Prediction requests for the ETA model" is a stream to them); the rest 98.5% right,
+   * 1.1% wrong.
    */
   @Test
   void theCorpusPartsOnceHeldOutAndTrainedStayAtTheirFigures() {
     Tally heldOut = tally("the corpus, the fifth once held out", InferenceData.onceHeldOut(), true);
     breakdown(InferenceData.onceHeldOut(), "style", InferenceData.Example::style);
-    assertThat(heldOut.rightShare()).isGreaterThanOrEqualTo(94);
-    assertThat(heldOut.wrongShare()).isLessThanOrEqualTo(3);
+    assertThat(heldOut.rightShare()).isGreaterThanOrEqualTo(95.5);
+    assertThat(heldOut.wrongShare()).isLessThanOrEqualTo(4.5);
     Tally rest = tally("the corpus, the rest", InferenceData.read(InferenceData.CORPUS).stream()
         .filter(e -> !e.onceHeldOut()).toList(), false);
-    assertThat(rest.rightShare()).isGreaterThanOrEqualTo(96);
+    assertThat(rest.rightShare()).isGreaterThanOrEqualTo(98.5);
     assertThat(rest.wrongShare()).isLessThanOrEqualTo(1.2);
   }
 
   /**
-   * Generalisation, the figure that matters: each text of the authored sets decided by a
-   * model trained without its fold (five folds, near-duplicates kept together), with the
-   * margin the trainer chooses. Measured 1,045 of 1,100 right (95.0%), 22 wrong (2.0%), 33
-   * undecided; before this model's features, word classes and margin rule, 87.1%, 2.4% and
-   * 10.5%. With cases named outright settling open verdicts (cases.yaml {@code names}):
-   * 1,047 right (95.2%), 23 wrong (2.1%), 30 undecided. With train-c and train-d (written
-   * after the blind set, train-c on the kinds of path it missed) in the data and in the
-   * count, 1,540 texts: 1,414 right (91.8%), 31 wrong (2.0%), 95 undecided; the harder texts
-   * raise the margin (0.59), and the blind set's wrong share fell from 6.3% to 3.8%.
+   * Generalisation on the training texts: each text of the authored sets decided by a model
+   * trained without its fold (five folds, near-duplicates kept together), with the margin
+   * the trainer chooses. With 13,010 texts of 46 writers' sets: 12,271 right (94.3%), 254
+   * wrong (1.95%), 485 undecided (docs/inference.md has the history and the figures with one
+   * writer's set left out at a time).
    */
   @Test
   void crossValidatedFiguresStayAtWhatWasMeasured() {
     InferenceCrossValidation.Count c = InferenceCrossValidation.outOfFold();
-    assertThat(100.0 * c.right / c.size()).isGreaterThanOrEqualTo(91.8);
-    assertThat(100.0 * c.wrong / c.size()).isLessThanOrEqualTo(2.05);
-  }
-
-  /**
-   * The blind sets, each written apart from everything and measured once: blind-2 with the
-   * model before train-c and train-d (140 of 160 right, 10 wrong, 10 undecided; 142, 6, 12
-   * with the model after them, when it was no longer blind), blind-3 with the model after
-   * them (143 right, 5 wrong, 12 undecided). Never trained on; floors at the current model's
-   * figures, so no later change makes them worse.
-   */
-  @ParameterizedTest
-  @CsvSource({"blind-2.yaml, 88.75, 3.75", "blind-3.yaml, 89.375, 3.125"})
-  void theBlindSetsStayAtTheirFigures(String name, double right, double wrong) {
-    List<InferenceData.Example> blind = InferenceData.read(name);
-    assertThat(blind).hasSize(160);
-    assertThat(InferenceData.training()).noneMatch(e -> e.set().equals(name));
-    Tally t = tally(name, blind, true);
-    assertThat(t.rightShare()).isGreaterThanOrEqualTo(right);
-    assertThat(t.wrongShare()).isLessThanOrEqualTo(wrong);
+    assertThat(100.0 * c.right / c.size()).isGreaterThanOrEqualTo(94.3);
+    assertThat(100.0 * c.wrong / c.size()).isLessThanOrEqualTo(1.96);
   }
 
   /**
@@ -211,11 +212,10 @@ class InferenceAccuracyTest {
 
   @Test
   void everyInferredAnswerNamesWordsThatAreInTheText() {
-    Heuristic heuristic = Heuristic.standard();
     List<InferenceData.Example> all = new ArrayList<>(InferenceData.training());
     for (InferenceData.Example e : all) {
       String text = " " + String.join(" ", Cues.tokens(e.text())) + " ";
-      for (Outcome o : heuristic.evaluate(Map.of(), e.text(), true, null).outcomes()) {
+      for (Outcome o : evaluate(e.text()).outcomes()) {
         if (o.origin() == AnswerOrigin.INFERRED) {
           assertThat(o.cue().split(", ")).allSatisfy(phrase -> assertThat(text).contains(" " + phrase + " "));
         }
@@ -225,9 +225,8 @@ class InferenceAccuracyTest {
 
   @Test
   void anInferredAnswerNeverDisagreesWithTheVerdict() {
-    Heuristic heuristic = Heuristic.standard();
     for (InferenceData.Example e : InferenceData.training()) {
-      Evaluation ev = heuristic.evaluate(Map.of(), e.text(), true, null);
+      Evaluation ev = evaluate(e.text());
       assertThat(ev.conflict()).as(e.text()).isFalse();
     }
   }

@@ -58,6 +58,10 @@ final class InferenceCrossValidation {
   }
 
   public static void main(String[] args) {
+    if (Arrays.asList(args).contains("--floors")) {
+      floors();
+      return;
+    }
     boolean bySet = Arrays.asList(args).contains("--by-set");
     boolean misses = Arrays.asList(args).contains("--misses");
     InferenceTrainer trainer = new InferenceTrainer(InferenceData.training());
@@ -79,11 +83,9 @@ final class InferenceCrossValidation {
       folds = trainer.folds();
       k = InferenceTrainer.FOLDS;
     }
-    List<double[][]> weights = new ArrayList<>();
-    for (int fold = 0; fold < k; fold++) {
-      final int f = fold;
-      weights.add(Arrays.stream(folds).anyMatch(x -> x == f) ? trainer.fitWithout(folds, fold) : null);
-    }
+    List<double[][]> weights = java.util.stream.IntStream.range(0, k).parallel()
+        .mapToObj(f -> Arrays.stream(folds).anyMatch(x -> x == f) ? trainer.fitWithout(folds, f) : null)
+        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     if (Arrays.asList(args).contains("--sweep")) {
       for (int step = 0; step <= 12; step++) {
         double[] m = margins.clone();
@@ -104,17 +106,30 @@ final class InferenceCrossValidation {
   }
 
   /**
+   * Prints {@code inference/floors.csv} for the committed model: per set (the training sets,
+   * then the blind ones) its right share rounded down and its wrong share rounded up to a
+   * tenth of a percent.
+   */
+  static void floors() {
+    List<String> names = new ArrayList<>(InferenceData.sets());
+    names.addAll(InferenceData.BLIND);
+    System.out.println("set,right,wrong");
+    for (String name : names) {
+      InferenceAccuracyTest.Tally t = InferenceAccuracyTest.tally(name, InferenceData.read(name), false);
+      System.out.printf(Locale.ROOT, "%s,%.1f,%.1f%n", name, Math.floor(t.rightShare() * 10 + 1e-9) / 10,
+          Math.max(0, Math.ceil(t.wrongShare() * 10 - 1e-9) / 10));
+    }
+  }
+
+  /**
    * The out-of-fold figures of the authored sets with the trainer's five grouped folds and its
    * margins, printed per set and style: what {@code docs/inference.md} reports.
    */
   static Count outOfFold() {
-    InferenceTrainer trainer = new InferenceTrainer(InferenceData.training());
+    InferenceTrainer trainer = InferenceTrainer.shared();
     double[] margins = trainer.margins(trainer.crossValidated());
     int[] folds = trainer.folds();
-    List<double[][]> weights = new ArrayList<>();
-    for (int fold = 0; fold < InferenceTrainer.FOLDS; fold++) {
-      weights.add(trainer.fitWithout(folds, fold));
-    }
+    List<double[][]> weights = trainer.foldWeights();
     System.out.println("out of fold (" + InferenceTrainer.FOLDS + " grouped folds), margin " + margins[0] + ":");
     return report(trainer, folds, weights, margins, false, true);
   }

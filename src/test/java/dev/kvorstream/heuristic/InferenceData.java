@@ -20,11 +20,12 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * a NATS expert gives it ({@code undecided} where the text cannot tell), and where the corpus
  * states them, the answers to the tests, its domain and its style.
  *
- * <p>Every set trains the model. The fifth of the corpus {@code corpus.yaml} that was held
- * out for the first model (every fifth entry, measured blind once) and {@code independent.yaml}
- * (measured blind once) became training data after their measurements; what is measured
- * blind now is a set outside the test resources ({@code InferenceAccuracyTest#measure}), and
- * generalisation is judged by cross-validation ({@link InferenceCrossValidation}).
+ * <p>Every set but the blind ones trains the model. The fifth of the corpus {@code corpus.yaml}
+ * that was held out for the first model, {@code independent.yaml}, {@code blind-2.yaml} and
+ * {@code blind-3.yaml} were each measured blind once and then became training data; the
+ * blind sets of the latest round ({@link #BLIND}) were measured once and are never trained
+ * on. Generalisation to a new writer is judged by leaving one set out at a time
+ * ({@link InferenceCrossValidation}).
  */
 final class InferenceData {
 
@@ -43,14 +44,36 @@ final class InferenceData {
   static final String CORPUS = "corpus.yaml";
 
   /**
-   * Sets written apart from the model, each by its own author, in the corpus's format:
-   * {@code independent.yaml} was measured once, blind, and then became training data;
-   * {@code train-a.yaml} and {@code train-b.yaml} were written to train on, and
-   * {@code train-c.yaml} and {@code train-d.yaml} after the blind measurement of
-   * {@code blind-2.yaml}.
+   * Sets written apart from the model, each by its own writer, in the corpus's format: the
+   * independent set and the second round's {@code train-a} to {@code train-d} and blind sets,
+   * and this round's {@code train-e} to {@code train-aw}, each written from a brief with its
+   * own emphasis by a writer who never saw the model or another set (docs/inference.md).
    */
   static final List<String> AUTHORED =
-      List.of("independent.yaml", "train-a.yaml", "train-b.yaml", "train-c.yaml", "train-d.yaml");
+      List.of("independent.yaml", "train-a.yaml", "train-b.yaml", "train-c.yaml", "train-d.yaml",
+          "blind-2.yaml", "blind-3.yaml", "train-e.yaml", "train-f.yaml", "train-g.yaml", "train-h.yaml",
+          "train-i.yaml", "train-j.yaml", "train-k.yaml", "train-l.yaml", "train-m.yaml", "train-n.yaml",
+          "train-o.yaml", "train-p.yaml", "train-q.yaml", "train-r.yaml", "train-s.yaml", "train-t.yaml",
+          "train-u.yaml", "train-v.yaml", "train-w.yaml", "train-x.yaml", "train-y.yaml", "train-z.yaml",
+          "train-aa.yaml", "train-ab.yaml", "train-ac.yaml", "train-ad.yaml", "train-ae.yaml", "train-af.yaml",
+          "train-ag.yaml", "train-ah.yaml", "train-ai.yaml", "train-aj.yaml", "train-ak.yaml", "train-al.yaml",
+          "train-am.yaml", "train-an.yaml", "train-ao.yaml", "train-ap.yaml", "train-aq.yaml", "train-ar.yaml",
+          "train-as.yaml", "train-at.yaml", "train-au.yaml", "train-av.yaml", "train-aw.yaml");
+
+  /**
+   * Sets written apart from everything, each by its own writer, and measured once with the
+   * model of their round (docs/inference.md); kept in the test resources, never trained on.
+   */
+  static final List<String> BLIND = List.of("blind-4.yaml", "blind-5.yaml", "blind-6.yaml", "blind-7.yaml");
+
+  /** The names of every set the model trains on, in training order. */
+  static List<String> sets() {
+    List<String> all = new ArrayList<>(OLDER);
+    all.add(WRITTEN);
+    all.add(CORPUS);
+    all.addAll(AUTHORED);
+    return all;
+  }
 
   /** Every how many corpus entries one was held out for the first model. */
   static final int HOLD_OUT_EVERY = 5;
@@ -72,15 +95,8 @@ final class InferenceData {
   /** Every example the model trains on, in a fixed order. */
   static List<Example> training() {
     List<Example> all = new ArrayList<>();
-    for (String name : OLDER) {
+    for (String name : sets()) {
       all.addAll(read(name));
-    }
-    all.addAll(read(WRITTEN));
-    all.addAll(read(CORPUS));
-    for (String name : AUTHORED) {
-      if (InferenceData.class.getResource("/inference/" + name) != null) {
-        all.addAll(read(name));
-      }
     }
     return all;
   }

@@ -23,7 +23,7 @@ class InferenceModelTest {
 
   @Test
   void retrainingGivesTheStoredModelByteForByte() throws Exception {
-    String trained = new InferenceTrainer(InferenceData.training()).resource();
+    String trained = InferenceTrainer.shared().resource();
     if (Boolean.getBoolean("retrain")) {
       Files.writeString(InferenceTrainer.RESOURCE, trained, StandardCharsets.UTF_8);
     }
@@ -34,7 +34,9 @@ class InferenceModelTest {
   @Test
   void theModelIsSmallAndParses() throws Exception {
     String stored = Files.readString(InferenceTrainer.RESOURCE, StandardCharsets.UTF_8);
-    assertThat(stored.length()).isLessThan(200_000);
+    // about 1.2 MB: every feature of at least three of the 13,000 texts; loading reads the
+    // lines without parsing them (docs/performance.md), so its size costs little at start-up
+    assertThat(stored.length()).isLessThan(1_500_000);
     Model model = Model.parse(new BufferedReader(new StringReader(stored)));
     assertThat(model.margin(Model.Target.VERDICT)).isPositive();
   }

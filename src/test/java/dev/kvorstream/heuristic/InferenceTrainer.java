@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Trains the inference model ({@code model.tsv}) from the labelled descriptions: one
@@ -34,9 +35,9 @@ final class InferenceTrainer {
   /** A pair of words one apart ({@code g:}) must occur in at least this many: most are chance. */
   static final int MIN_COUNT_GAP = Integer.getInteger("train.minCountGap", 3);
   /** The L2 penalty on the weights (not on the bias). */
-  static final double LAMBDA = Double.parseDouble(System.getProperty("train.lambda", "0.0001"));
+  static final double LAMBDA = Double.parseDouble(System.getProperty("train.lambda", "0.00001"));
   /** Gradient steps per fit. */
-  static final int STEPS = 2000;
+  static final int STEPS = Integer.getInteger("train.steps", 1000);
   /** Folds of the cross-validation that sets the margins. */
   static final int FOLDS = 5;
   /**
@@ -48,7 +49,7 @@ final class InferenceTrainer {
   /** At most this share of the answered tests may be wrong beyond a test's margin. */
   static final double TEST_WRONG = 0.05;
   /** Weights below this (in size) are left out of the resource. */
-  static final double PRUNE = 0.002;
+  static final double PRUNE = Double.parseDouble(System.getProperty("train.prune", "0.002"));
 
   private static final int TARGETS = Model.Target.values().length;
 
@@ -125,38 +126,57 @@ final class InferenceTrainer {
   /** Weights per target, indexed like the vocabulary. */
   double[][] fit(List<Row> data) {
     double[][] w = new double[TARGETS][];
-    for (int t = 0; t < TARGETS; t++) {
-      w[t] = fit(data, t);
-    }
+    // The targets are independent fits: each writes only its own array, so running them in
+    // parallel gives the same numbers as running them one after the other.
+    IntStream.range(0, TARGETS).parallel().forEach(t -> w[t] = fit(data, t));
     return w;
   }
 
   private double[] fit(List<Row> data, int target) {
     int d = vocabulary.size();
     List<Row> labelled = data.stream().filter(r -> r.labels()[target] != 0).toList();
+    int n = labelled.size();
+    // The rows as flat arrays (features of row i at ptr[i] .. ptr[i+1]), with each row's
+    // target probability and the weight of its gradient, so the loop below touches only arrays.
+    int[] ptr = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      ptr[i + 1] = ptr[i] + labelled.get(i).features().length;
+    }
+    int[] idx = new int[ptr[n]];
+    double[] scale = new double[n];
+    double[] aim = new double[n];
+    double[] mass = new double[n];
+    for (int i = 0; i < n; i++) {
+      Row r = labelled.get(i);
+      System.arraycopy(r.features(), 0, idx, ptr[i], r.features().length);
+      scale[i] = r.scale();
+      int y = r.labels()[target];
+      aim[i] = y == UNDECIDED ? 0.5 : y > 0 ? 1 : 0;
+      mass[i] = (y == UNDECIDED ? UNDECIDED_WEIGHT : 1.0) / n;
+    }
     double[] w = new double[d];
     double[] prev = new double[d];
     double[] look = new double[d];
     double[] grad = new double[d];
     double step = 1.0;
-    int n = labelled.size();
     for (int k = 1; k <= STEPS; k++) {
       double momentum = (k - 1.0) / (k + 2.0);
       for (int j = 0; j < d; j++) {
         look[j] = w[j] + momentum * (w[j] - prev[j]);
       }
       Arrays.fill(grad, 0);
-      for (Row r : labelled) {
-        double z = look[0];
-        for (int f : r.features()) {
-          z += look[f] * r.scale();
+      for (int i = 0; i < n; i++) {
+        double sum = 0;
+        for (int at = ptr[i]; at < ptr[i + 1]; at++) {
+          sum += look[idx[at]];
         }
-        int y = r.labels()[target];
+        double z = look[0] + sum * scale[i];
         double p = 1.0 / (1.0 + StrictMath.exp(-z));
-        double g = y == UNDECIDED ? UNDECIDED_WEIGHT * (p - 0.5) / n : (p - (y > 0 ? 1 : 0)) / n;
+        double g = mass[i] * (p - aim[i]);
         grad[0] += g;
-        for (int f : r.features()) {
-          grad[f] += g * r.scale();
+        double gs = g * scale[i];
+        for (int at = ptr[i]; at < ptr[i + 1]; at++) {
+          grad[idx[at]] += gs;
         }
       }
       for (int j = 1; j < d; j++) {
@@ -185,8 +205,9 @@ final class InferenceTrainer {
    */
   double[][] crossValidated() {
     double[][] out = new double[TARGETS + 1][rows.size()];
+    List<double[][]> fitted = foldWeights();
     for (int fold = 0; fold < FOLDS; fold++) {
-      double[][] w = fitWithout(folds, fold);
+      double[][] w = fitted.get(fold);
       for (int i = 0; i < rows.size(); i++) {
         if (folds[i] != fold) {
           continue;
@@ -200,6 +221,29 @@ final class InferenceTrainer {
     return out;
   }
 
+  private List<double[][]> foldWeights;
+
+  /** The weights fitted without each of the {@link #FOLDS} grouped folds, fitted once. */
+  synchronized List<double[][]> foldWeights() {
+    if (foldWeights == null) {
+      foldWeights = IntStream.range(0, FOLDS).parallel().mapToObj(fold -> fitWithout(folds, fold)).toList();
+    }
+    return foldWeights;
+  }
+
+  private static InferenceTrainer shared;
+
+  /**
+   * One trainer of {@link InferenceData#training()} for the tests that need it, so its folds
+   * are fitted once per test run.
+   */
+  static synchronized InferenceTrainer shared() {
+    if (shared == null) {
+      shared = new InferenceTrainer(InferenceData.training());
+    }
+    return shared;
+  }
+
   /** The weights fitted to every row whose fold (in {@code of}) is not {@code fold}. */
   double[][] fitWithout(int[] of, int fold) {
     List<Row> train = new ArrayList<>();
@@ -211,13 +255,13 @@ final class InferenceTrainer {
     return fit(train);
   }
 
-  /** The model of some weights and margins, as {@code model.tsv} would give it (unpruned). */
+  /** The model of some weights and margins, as {@code model.tsv} would give it (pruned the same way). */
   Model model(double[][] w, double[] margins) {
     Map<String, double[]> weights = new HashMap<>();
     for (int j = 0; j < vocabulary.size(); j++) {
       double[] v = new double[TARGETS];
       for (int t = 0; t < TARGETS; t++) {
-        v[t] = w[t][j];
+        v[t] = Math.abs(w[t][j]) < PRUNE ? 0 : w[t][j];
       }
       weights.put(vocabulary.get(j), v);
     }

@@ -74,7 +74,7 @@ class McpServerIT {
       assertThat(newDecision.outputSchema()).containsKey("properties");
 
       McpSchema.CallToolResult decided = client.callTool(new McpSchema.CallToolRequest("decide",
-          Map.of("description", "Each sensor publishes its latest temperature reading")));
+          Map.of("description", "Order history of each customer, read by the support tool")));
       assertThat(decided.isError()).isFalse();
       assertThat(structured(decided).get("verdict")).isEqualTo("kv-watch");
       long unknown = ((List<?>) structured(decided).get("tests")).stream()
