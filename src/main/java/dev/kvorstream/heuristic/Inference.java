@@ -33,10 +33,14 @@ public final class Inference {
   /** An inferred answer and the words of the text that led to it. */
   public record Inferred(Answer answer, String cue) {}
 
-  /** Words that weigh but say nothing to a reader on their own; a phrase of only these is not named. */
-  private static final Set<String> FUNCTION_WORDS = Set.of(
+  /**
+   * Words that weigh but say nothing to a reader on their own ("the", "want", "not"); a phrase
+   * of only these and single letters (the "e" of "e-filing") is not named.
+   */
+  static final Set<String> FUNCTION_WORDS = Set.of(
       "a", "an", "the", "of", "from", "to", "for", "in", "on", "at", "by", "with", "and", "or", "it", "its",
-      "is", "are", "be", "was", "as", "that", "this", "we", "our", "s", "t", "i", "my", "so", "if", "when");
+      "is", "are", "be", "was", "as", "that", "this", "we", "our", "s", "t", "i", "my", "so", "if", "when",
+      "want", "wants", "need", "needs", "not", "no", "nor");
 
   /** How many phrases of the text an inferred answer names at most. */
   static final int PHRASES = 2;
@@ -258,7 +262,7 @@ public final class Inference {
       }
       int start = c.feature().start();
       int end = c.feature().end();
-      if (tokens.subList(start, end).stream().allMatch(FUNCTION_WORDS::contains)) {
+      if (tokens.subList(start, end).stream().allMatch(w -> FUNCTION_WORDS.contains(w) || w.length() == 1)) {
         continue;
       }
       boolean overlaps = false;

@@ -218,6 +218,9 @@ class InferenceAccuracyTest {
       for (Outcome o : evaluate(e.text()).outcomes()) {
         if (o.origin() == AnswerOrigin.INFERRED) {
           assertThat(o.cue().split(", ")).allSatisfy(phrase -> assertThat(text).contains(" " + phrase + " "));
+          // and each phrase has a word that says something: not "e", "i want" or "not" alone
+          assertThat(o.cue().split(", ")).as(e.text()).allSatisfy(phrase -> assertThat(phrase.split(" "))
+              .anySatisfy(w -> assertThat(w.length() > 1 && !Inference.FUNCTION_WORDS.contains(w)).isTrue()));
         }
       }
     }
