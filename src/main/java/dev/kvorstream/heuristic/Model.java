@@ -1,7 +1,6 @@
 package dev.kvorstream.heuristic;
 
 import dev.kvorstream.model.Question;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -76,14 +75,6 @@ public final class Model {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static Model parse(BufferedReader reader) throws IOException {
-    StringBuilder text = new StringBuilder();
-    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-      text.append(line).append('\n');
-    }
-    return parse(text.toString());
   }
 
   /**

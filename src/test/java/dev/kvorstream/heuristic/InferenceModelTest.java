@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kvorstream.model.Outcome;
 import dev.kvorstream.model.Question;
 import dev.kvorstream.model.Verdict;
-import java.io.BufferedReader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -37,7 +35,7 @@ class InferenceModelTest {
     // about 1.2 MB: every feature of at least three of the 13,000 texts; loading reads the
     // lines without parsing them (docs/performance.md), so its size costs little at start-up
     assertThat(stored.length()).isLessThan(1_500_000);
-    Model model = Model.parse(new BufferedReader(new StringReader(stored)));
+    Model model = Model.parse(stored);
     assertThat(model.margin(Model.Target.VERDICT)).isPositive();
   }
 

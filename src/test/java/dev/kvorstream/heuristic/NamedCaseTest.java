@@ -41,11 +41,7 @@ class NamedCaseTest {
 
   /** A model with no weights and a margin no score passes. */
   private static Model silentModel() {
-    try {
-      return Model.parse(new java.io.BufferedReader(new java.io.StringReader("margin\t9\t9\t9\t9\t9\n")));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return Model.parse("margin\t9\t9\t9\t9\t9\n");
   }
 
   @Test
