@@ -83,9 +83,10 @@ final class InferenceCrossValidation {
       folds = trainer.folds();
       k = InferenceTrainer.FOLDS;
     }
-    List<double[][]> weights = java.util.stream.IntStream.range(0, k).parallel()
+    // the grouped folds were fitted for the margins already; only left-out sets need new fits
+    List<double[][]> weights = bySet ? java.util.stream.IntStream.range(0, k).parallel()
         .mapToObj(f -> Arrays.stream(folds).anyMatch(x -> x == f) ? trainer.fitWithout(folds, f) : null)
-        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        .toList() : trainer.foldWeights();
     if (Arrays.asList(args).contains("--sweep")) {
       for (int step = 0; step <= 12; step++) {
         double[] m = margins.clone();

@@ -51,6 +51,11 @@ final class InferenceTrainer {
   /** Weights below this (in size) are left out of the resource. */
   static final double PRUNE = Double.parseDouble(System.getProperty("train.prune", "0.002"));
 
+  /** A weight as the resource keeps it: zero below {@link #PRUNE}. */
+  static double pruned(double weight) {
+    return Math.abs(weight) < PRUNE ? 0 : weight;
+  }
+
   private static final int TARGETS = Model.Target.values().length;
 
   /**
@@ -261,7 +266,7 @@ final class InferenceTrainer {
     for (int j = 0; j < vocabulary.size(); j++) {
       double[] v = new double[TARGETS];
       for (int t = 0; t < TARGETS; t++) {
-        v[t] = Math.abs(w[t][j]) < PRUNE ? 0 : w[t][j];
+        v[t] = pruned(w[t][j]);
       }
       weights.put(vocabulary.get(j), v);
     }
@@ -351,7 +356,7 @@ final class InferenceTrainer {
       boolean keep = j == 0;
       StringBuilder line = new StringBuilder(vocabulary.get(j));
       for (int t = 0; t < TARGETS; t++) {
-        double v = Math.abs(w[t][j]) < PRUNE ? 0 : w[t][j];
+        double v = pruned(w[t][j]);
         keep |= v != 0;
         line.append('\t').append(Model.format(v));
       }
